@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+"""Executes every course notebook headless through Jupyter's nbclient and the course kernel.
+
+A notebook passes when it is committed clean (no outputs, kernelspec `java`), every cell runs
+without an error output (cells tagged `raises-exception` must raise instead), and every cell tagged
+`expect:<mime type>` produced an output of that type. Executed copies go to target/notebooks/.
+
+usage: run_notebooks.py NOTEBOOK_DIR_OR_FILE...
+"""
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+KERNEL = "java"
+CELL_TIMEOUT_S = int(os.environ.get("NOTEBOOK_CELL_TIMEOUT", "900"))
+OUT_DIR = Path(__file__).resolve().parent.parent / "target" / "notebooks"
+
+
+def committed_problems(nb):
+    """What is wrong with the notebook as committed (before running it)."""
+    problems = []
+    spec = nb.metadata.get("kernelspec", {}).get("name")
+    if spec != KERNEL:
+        problems.append(f"kernelspec is {spec!r}, expected {KERNEL!r}")
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
+            problems.append(f"cell {index} was committed with outputs (clear them before committing)")
+    return problems
+
+
+def output_problems(nb):
+    """What the executed cells got wrong: missing expected outputs, exceptions that did not happen."""
+    problems = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        tags = cell.metadata.get("tags", [])
+        outputs = cell.get("outputs", [])
+        mimes = {mime for out in outputs for mime in out.get("data", {})}
+        if "raises-exception" in tags and not any(out.output_type == "error" for out in outputs):
+            problems.append(f"cell {index} is tagged raises-exception but raised nothing")
+        for tag in tags:
+            if tag.startswith("expect:") and tag[len("expect:"):] not in mimes:
+                problems.append(f"cell {index} should show {tag[len('expect:'):]}; it showed {sorted(mimes) or 'nothing'}")
+    return problems
+
+
+def first_line(text, limit=300):
+    text = str(text).strip()
+    return text[:limit] + ("..." if len(text) > limit else "")
+
+
+def run(path):
+    """Returns (problems, seconds) for one notebook."""
+    nb = nbformat.read(path, as_version=4)
+    problems = committed_problems(nb)
+    started = time.monotonic()
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT_S, allow_errors=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+        problems += output_problems(nb)
+    except CellTimeoutError as error:
+        problems.append(f"a cell ran longer than {CELL_TIMEOUT_S} s: {first_line(error)}")
+    except CellExecutionError as error:
+        problems.append(f"a cell failed: {first_line(error, 2000)}")
+    finally:
+        OUT_DIR.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, OUT_DIR / path.name)
+    return problems, time.monotonic() - started
+
+
+def notebooks(args):
+    for arg in args:
+        target = Path(arg)
+        yield from sorted(target.glob("*.ipynb")) if target.is_dir() else [target]
+
+
+def main(args):
+    # SIGTERM (e.g. from `timeout`) unwinds like Ctrl-C so nbclient shuts its kernel down.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    results = []
+    for path in notebooks(args):
+        print(f"--- {path.name}", flush=True)
+        problems, seconds = run(path)
+        for problem in problems:
+            print(f"    FAIL {problem}", flush=True)
+        results.append((path.name, not problems, seconds))
+    if not results:
+        print("no notebooks found", file=sys.stderr)
+        return 1
+    width = max(len(name) for name, _, _ in results)
+    print(f"\n{'notebook':<{width}}  result  seconds")
+    for name, ok, seconds in results:
+        print(f"{name:<{width}}  {'ok' if ok else 'FAIL':<6}  {seconds:7.1f}")
+    passed = sum(ok for _, ok, _ in results)
+    print(f"notebooks: {passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
