@@ -1,0 +1,195 @@
+package dev.jft.kernel;
+
+import dev.jft.kernel.magic.ClasspathMagics;
+import dev.jft.kernel.magic.Globs;
+import dev.jft.kernel.magic.MagicException;
+import dev.jft.kernel.magic.MavenResolver;
+import dev.jft.kernel.runtime.Display;
+import dev.jft.viz.Displays;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jdk.jshell.JShell;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+
+/**
+ * The course's Java Jupyter kernel: JShell in the kernel's own JVM, speaking IJava's dialect
+ * (display functions, magics, {@code IJAVA_*} settings), so IJava notebooks run unchanged.
+ *
+ * <p>Jupyter starts it with the connection file as the only argument:
+ * <pre>{@code
+ * java -cp course.jar:deps/* dev.jft.kernel.CourseKernel /path/to/kernel-1234.json
+ * }</pre>
+ */
+public final class CourseKernel extends BaseKernel {
+
+    /** The name notebooks show for this kernel. */
+    public static final String DISPLAY_NAME = "Java (fine-tuning course)";
+
+    /** IJava's default imports, and the display functions. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.util.concurrent.*",
+            "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
+            "static dev.jft.kernel.runtime.Display.*");
+
+    private final JShell shell;
+    private final SnippetRunner runner;
+    private final CellExecutor cells;
+    private final CodeAssist assist;
+    private final CellContext context;
+
+    /** A kernel with {@code settings}, publishing cell output through {@code context}. */
+    public CourseKernel(KernelSettings settings, CellContext context) {
+        this.context = context;
+        ResultKeepingExecutionControl control = new ResultKeepingExecutionControl(settings.timeoutMillis());
+        this.shell = JShell.builder()
+                .executionEngine(control.provider(), Map.of())
+                .compilerOptions(settings.compilerOptions().toArray(String[]::new))
+                .build();
+        // The course library and its dependencies are usable without any magic.
+        shell.addToClasspath(System.getProperty("java.class.path"));
+        this.runner = new SnippetRunner(shell, control, note -> System.err.println(note));
+        this.cells = new CellExecutor(runner,
+                KernelMagics.standard(shell::addToClasspath, new MavenResolver(), this::executeCell));
+        this.assist = new CodeAssist(shell.sourceCodeAnalysis());
+        JupyterDisplaySink sink = new JupyterDisplaySink(context, CourseKernel::flushStreams);
+        Display.install(sink);
+        Displays.install(sink);
+        startUp(settings);
+    }
+
+    /** Starts the kernel on the connection file {@code args[0]} and serves until shutdown. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("Usage: java dev.jft.kernel.CourseKernel <connection-file>  (Jupyter passes {connection_file})");
+            System.exit(2);
+        }
+        quietLogging();
+        KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        CellContext context = new CellContext();
+        System.setOut(JupyterStreamOutput.printStream(context, PublishStream.StreamType.OUT, System.out));
+        System.setErr(JupyterStreamOutput.printStream(context, PublishStream.StreamType.ERR, System.err));
+        CourseKernel kernel = new CourseKernel(KernelSettings.fromEnvironment(System.getenv()), context);
+        JupyterConnection jupyter = new JupyterConnection(connection);
+        kernel.becomeHandlerForConnection(jupyter);
+        jupyter.connect();
+        SignalInterrupt.install(kernel::interrupt);
+        jupyter.waitUntilClose();
+        kernel.close();
+        System.exit(0);
+    }
+
+    private static void quietLogging() {
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING); // the base library logs every message at INFO
+        root.getHandlers(); // create the console handler now, on the real stderr
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.EXECUTE_REQUEST,
+                new ExecuteHandler(cells, context, executionCount, CourseKernel::flushStreams, runner.errors()));
+    }
+
+    /** Runs a cell as the notebook would (used by {@code %load}). */
+    public Evaluation executeCell(String code) throws CellError {
+        return cells.execute(code);
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        Evaluation result = cells.execute(code);
+        return result.hasValue() ? DisplayDataRenderer.render(result.value()) : null;
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", "script");
+    }
+
+    @Override
+    public String getBanner() {
+        return DISPLAY_NAME + ": JShell on Java " + Runtime.version();
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        return assist.complete(code, at);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return assist.inspect(code, at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return assist.isComplete(code);
+    }
+
+    @Override
+    public void interrupt() {
+        runner.interrupt();
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        close();
+    }
+
+    /** Ends JShell; the kernel cannot run cells afterwards. */
+    public void close() {
+        shell.close();
+    }
+
+    private void startUp(KernelSettings settings) {
+        runStartup("default imports", DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").reduce("", (a, b) -> a + b + "\n"));
+        try {
+            for (Path jar : ClasspathMagics.resolveList("IJAVA_CLASSPATH", settings.classpath())) {
+                shell.addToClasspath(jar.toString());
+            }
+            if (!settings.startupScriptsPath().isBlank()) {
+                for (Path script : Globs.resolve(settings.startupScriptsPath())) {
+                    runStartup(script.toString(), Files.readString(script));
+                }
+            }
+        } catch (MagicException | IOException e) {
+            warn("startup: " + e.getMessage());
+        }
+        if (!settings.startupScript().isBlank()) {
+            runStartup("IJAVA_STARTUP_SCRIPT", settings.startupScript());
+        }
+    }
+
+    private void runStartup(String what, String code) {
+        try {
+            cells.execute(code);
+        } catch (CellError e) {
+            warn("startup code from " + what + " failed: " + e.name() + ": " + e.value() + "\n" + String.join("\n", e.traceback()));
+        }
+    }
+
+    private static void warn(String message) {
+        PrintStream err = System.err;
+        err.println(message);
+        err.flush();
+    }
+
+    private static void flushStreams() {
+        System.out.flush();
+        System.err.flush();
+    }
+}

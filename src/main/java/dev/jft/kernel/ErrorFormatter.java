@@ -1,0 +1,192 @@
+package dev.jft.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import jdk.jshell.EvalException;
+
+/**
+ * Turns failures into notebook tracebacks a learner can read.
+ *
+ * <p>Runtime errors keep the exception's Java class name as their name; the learner's own frames
+ * (cell code, whose classes JShell puts in package {@code REPL}) come first, with the cell line
+ * they point to, then the library frames they called into; kernel and JShell frames are counted,
+ * not shown. Compile errors show the offending line with a caret under the error position.
+ *
+ * <pre>{@code
+ * ErrorFormatter formatter = new ErrorFormatter(id -> shell.snippets()...source());
+ * CellError error = formatter.runtime(exception);
+ * }</pre>
+ */
+public final class ErrorFormatter {
+
+    /** Library frames shown per exception before the rest are summarised. */
+    static final int MAX_LIBRARY_FRAMES = 8;
+    private static final String LEARNER_PACKAGE = "REPL.";
+
+    private final Function<String, String> snippetSource;
+
+    /** @param snippetSource the source of a snippet by its JShell id (e.g. "12"), or null if unknown */
+    public ErrorFormatter(Function<String, String> snippetSource) {
+        this.snippetSource = snippetSource;
+    }
+
+    /** The error for an exception thrown by cell code. */
+    public CellError runtime(Throwable thrown) {
+        return runtime(thrown, null);
+    }
+
+    /**
+     * The error for {@code thrown}, taking stack frames from {@code located} where it mirrors
+     * {@code thrown}: JShell's copy of an exception has frames that name snippet ids and lines.
+     */
+    public CellError runtime(Throwable thrown, Throwable located) {
+        List<String> lines = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Throwable current = thrown;
+        Throwable mirror = located;
+        String prefix = "";
+        while (current != null && seen.add(current)) {
+            lines.add(prefix + className(current) + messageSuffix(current));
+            appendFrames(located(current.getStackTrace(), mirror), lines);
+            prefix = "Caused by: ";
+            current = current.getCause();
+            mirror = mirror == null ? null : mirror.getCause();
+        }
+        String message = thrown.getMessage() == null ? "" : thrown.getMessage();
+        return new CellError(className(thrown), message, lines);
+    }
+
+    /**
+     * JShell's copy keeps the frames up to the last cell frame, renamed to snippet ids and lines;
+     * the frames below it (how the kernel called the cell) come from the original.
+     */
+    private static StackTraceElement[] located(StackTraceElement[] raw, Throwable mirror) {
+        if (mirror == null || mirror.getStackTrace().length > raw.length) {
+            return raw;
+        }
+        StackTraceElement[] frames = raw.clone();
+        StackTraceElement[] renamed = mirror.getStackTrace();
+        System.arraycopy(renamed, 0, frames, 0, renamed.length);
+        return frames;
+    }
+
+    /** A compile error in {@code source}, with a caret under each problem. */
+    public CellError compile(String source, List<Problem> problems) {
+        List<String> lines = new ArrayList<>();
+        for (Problem problem : problems) {
+            lines.addAll(caret(source, problem));
+        }
+        String first = problems.isEmpty() ? "the code does not compile" : problems.get(0).message();
+        return new CellError("CompilationException", first, lines);
+    }
+
+    /** One compiler diagnostic: positions are character offsets in the snippet source. */
+    public record Problem(long start, long position, long end, String message) {}
+
+    static List<String> caret(String source, Problem problem) {
+        int at = clamp(problem.position() >= 0 ? problem.position() : problem.start(), source.length());
+        int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+        int lineEnd = source.indexOf('\n', at);
+        lineEnd = lineEnd < 0 ? source.length() : lineEnd;
+        // Underline the whole problem when it lies on this line, else just the error position.
+        int from = problem.start() >= lineStart && problem.start() <= at ? (int) problem.start() : at;
+        int to = problem.end() > from ? clamp(problem.end(), lineEnd) : from + 1;
+        List<String> lines = new ArrayList<>();
+        lines.add(source.substring(lineStart, lineEnd));
+        lines.add(" ".repeat(from - lineStart) + "^".repeat(Math.max(1, to - from)));
+        lines.addAll(Arrays.asList(problem.message().split("\n")));
+        return lines;
+    }
+
+    private static int clamp(long value, int max) {
+        return (int) Math.max(0, Math.min(max, value));
+    }
+
+    private void appendFrames(StackTraceElement[] frames, List<String> lines) {
+        int firstLearner = -1;
+        int lastLearner = -1;
+        for (int i = 0; i < frames.length; i++) {
+            if (isLearner(frames[i])) {
+                firstLearner = firstLearner < 0 ? i : firstLearner;
+                lastLearner = i;
+            }
+        }
+        if (firstLearner < 0) {
+            // Not thrown through cell code (e.g. from a background thread): show it plainly.
+            appendLibraryFrames(frames, 0, frames.length, lines);
+            return;
+        }
+        for (int i = firstLearner; i <= lastLearner; i++) {
+            if (isLearner(frames[i])) {
+                lines.add("    at " + describeLearnerFrame(frames[i]));
+            }
+        }
+        if (firstLearner > 0) {
+            lines.add("  which called into:");
+            appendLibraryFrames(frames, 0, firstLearner, lines);
+        }
+        int internal = frames.length - 1 - lastLearner;
+        if (internal > 0) {
+            lines.add("    ... " + internal + " internal frames");
+        }
+    }
+
+    private static void appendLibraryFrames(StackTraceElement[] frames, int from, int to, List<String> lines) {
+        int shown = Math.min(to - from, MAX_LIBRARY_FRAMES);
+        for (int i = to - shown; i < to; i++) {
+            lines.add("    at " + frames[i]);
+        }
+        if (to - from > shown) {
+            lines.add("    ... " + (to - from - shown) + " more library frames");
+        }
+    }
+
+    private String describeLearnerFrame(StackTraceElement frame) {
+        String file = frame.getFileName() == null ? "" : frame.getFileName();
+        String id = file.startsWith("#") ? file.substring(1) : "";
+        String method = frame.getMethodName();
+        String where = (method.isEmpty() || method.startsWith("do_it$") ? "cell code" : ownerName(frame) + method)
+                + " (snippet #" + id + ", line " + frame.getLineNumber() + ")";
+        String source = id.isEmpty() ? null : snippetSource.apply(id);
+        String line = source == null ? null : lineOf(source, frame.getLineNumber());
+        return line == null ? where : where + ": " + line.strip();
+    }
+
+    private static String ownerName(StackTraceElement frame) {
+        String className = frame.getClassName();
+        if (!className.startsWith(LEARNER_PACKAGE)) {
+            return className.isEmpty() ? "" : className + "."; // JShell already gave the class its cell name
+        }
+        int nested = className.lastIndexOf('$');
+        String tail = nested < 0 ? "" : className.substring(nested + 1);
+        // Cell-level methods live in the wrapper class $JShell$N; classes declared in a cell are nested in it.
+        return tail.isEmpty() || tail.chars().allMatch(Character::isDigit) ? "" : tail + ".";
+    }
+
+    private static String lineOf(String source, int lineNumber) {
+        String[] lines = source.split("\n", -1);
+        return lineNumber >= 1 && lineNumber <= lines.length ? lines[lineNumber - 1] : null;
+    }
+
+    private static boolean isLearner(StackTraceElement frame) {
+        String file = frame.getFileName();
+        return frame.getClassName().startsWith(LEARNER_PACKAGE) || (file != null && file.startsWith("#"));
+    }
+
+    private static String className(Throwable thrown) {
+        // With an out-of-process engine JShell only has a copy that names the original class.
+        if (thrown instanceof EvalException eval && eval.getExceptionClassName() != null) {
+            return eval.getExceptionClassName();
+        }
+        return thrown.getClass().getName();
+    }
+
+    private static String messageSuffix(Throwable thrown) {
+        return thrown.getMessage() == null ? "" : ": " + thrown.getMessage();
+    }
+}
