@@ -107,7 +107,12 @@ public final class QuizSession {
                     + implementation.getClass().getName() + ": keep the type from the stub (Quiz.show(\""
                     + exercise.id() + "\") shows it) and call " + exercise.checkCall());
         }
-        CheckResult result = ExerciseRunner.run(exercise, implementation);
+        CheckResult result;
+        try {
+            result = ExerciseRunner.run(exercise, implementation);
+        } catch (IllegalStateException e) {
+            return new QuizMessage(e.getMessage());
+        }
         GradebookEntry entry = new GradebookEntry(Instant.now(clock).toString(), learner, exercise.lesson(),
                 exercise.id(), "exercise", result.earned(), result.points(), "");
         appendOrExplain(entry).ifPresent(result::withNote);

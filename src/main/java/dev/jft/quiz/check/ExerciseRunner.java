@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.discovery.ClassSelector;
@@ -37,7 +38,11 @@ public final class ExerciseRunner {
 
     private ExerciseRunner() {}
 
-    /** Runs the tests of {@code exercise} against {@code implementation}; one check at a time. */
+    /**
+     * Runs the tests of {@code exercise} against {@code implementation}; one check at a time.
+     *
+     * @throws IllegalStateException when the exercise's test classes cannot be loaded
+     */
     public static synchronized CheckResult run(Exercise exercise, Object implementation) {
         Set<Thread> threadsBefore = RunawayThreads.snapshot();
         Collector collector = new Collector(exercise.timeoutSeconds());
@@ -45,6 +50,9 @@ public final class ExerciseRunner {
         try {
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request(exercise), collector);
+        } catch (JUnitException e) {
+            throw new IllegalStateException("The tests of exercise " + exercise.id() + " could not be loaded ("
+                    + e.getMessage() + "): rebuild the course library with mvn package", e);
         } finally {
             Submission.clear();
             RunawayThreads.stopNewTimeoutThreads(threadsBefore);
