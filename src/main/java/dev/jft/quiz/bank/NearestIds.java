@@ -20,7 +20,7 @@ public final class NearestIds {
     /** Up to {@code limit} ids within a few edits of {@code wanted}, nearest first. */
     public static List<String> to(String wanted, Collection<String> known, int limit) {
         String key = wanted.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(3, key.length() / 2);
+        int allowed = Math.max(2, key.length() / 3);
         return known.stream()
                 .map(id -> new Scored(id, distance(key, id.toLowerCase(Locale.ROOT))))
                 .filter(scored -> scored.distance <= allowed)
