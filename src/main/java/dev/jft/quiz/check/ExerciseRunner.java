@@ -36,6 +36,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ExerciseRunner {
 
+    private static final ClassLoader LIBRARY_LOADER = ExerciseRunner.class.getClassLoader();
+
     private ExerciseRunner() {}
 
     /**
@@ -47,6 +49,10 @@ public final class ExerciseRunner {
         Set<Thread> threadsBefore = RunawayThreads.snapshot();
         Collector collector = new Collector(exercise.timeoutSeconds());
         Submission.set(implementation);
+        // Kernels may run cells under their own context loader: find engines and tests beside this class.
+        Thread thread = Thread.currentThread();
+        ClassLoader contextLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(LIBRARY_LOADER);
         try {
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request(exercise), collector);
@@ -54,6 +60,7 @@ public final class ExerciseRunner {
             throw new IllegalStateException("The tests of exercise " + exercise.id() + " could not be loaded ("
                     + e.getMessage() + "): rebuild the course library with mvn package", e);
         } finally {
+            thread.setContextClassLoader(contextLoader);
             Submission.clear();
             RunawayThreads.stopNewTimeoutThreads(threadsBefore);
         }
@@ -61,7 +68,7 @@ public final class ExerciseRunner {
     }
 
     private static LauncherDiscoveryRequest request(Exercise exercise) {
-        List<ClassSelector> selectors = exercise.testClasses().stream().map(name -> selectClass(name)).toList();
+        List<ClassSelector> selectors = exercise.testClasses().stream().map(name -> selectClass(LIBRARY_LOADER, name)).toList();
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .configurationParameter("junit.jupiter.execution.timeout.default", exercise.timeoutSeconds() + " s")

@@ -32,21 +32,14 @@ public final class WelcomeSolutions {
         return Arrays.stream(logits).map(x -> Math.exp(x) / sum).toArray();
     };
 
-    public static final ToDoubleBiFunction<int[], int[]> ACCURACY = (predictions, labels) -> {
-        if (predictions.length != labels.length || labels.length == 0) {
-            throw new IllegalArgumentException("need two non-empty arrays of the same length");
-        }
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            if (predictions[i] == labels[i]) {
-                correct++;
-            }
-        }
-        return (double) correct / labels.length;
-    };
+    public static final ToDoubleBiFunction<int[], int[]> ACCURACY =
+            (predictions, labels) -> (double) countCorrect(predictions, labels) / labels.length;
 
     /** The classic mistake: int / int rounds every fraction below 1 down to 0. */
-    public static final ToDoubleBiFunction<int[], int[]> ACCURACY_INTEGER_DIVISION = (predictions, labels) -> {
+    public static final ToDoubleBiFunction<int[], int[]> ACCURACY_INTEGER_DIVISION =
+            (predictions, labels) -> countCorrect(predictions, labels) / labels.length;
+
+    private static int countCorrect(int[] predictions, int[] labels) {
         if (predictions.length != labels.length || labels.length == 0) {
             throw new IllegalArgumentException("need two non-empty arrays of the same length");
         }
@@ -56,6 +49,6 @@ public final class WelcomeSolutions {
                 correct++;
             }
         }
-        return correct / labels.length;
-    };
+        return correct;
+    }
 }
