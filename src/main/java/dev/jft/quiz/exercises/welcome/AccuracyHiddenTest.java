@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.jft.quiz.check.Hidden;
 import dev.jft.quiz.check.Points;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Hidden tests of exercise welcome-accuracy: counted, never shown. */
 @Hidden
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class AccuracyHiddenTest {
 
     @Test
+    @Order(1)
     @Points(1)
     @DisplayName("none correct gives 0.0")
     void noneCorrect() {
@@ -21,6 +26,7 @@ public class AccuracyHiddenTest {
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("3 of 4 correct gives 0.75")
     void threeQuarters() {
@@ -28,6 +34,7 @@ public class AccuracyHiddenTest {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("empty arrays are rejected")
     void emptyArrays() {

@@ -7,12 +7,17 @@ import dev.jft.quiz.check.Points;
 import dev.jft.quiz.check.Submission;
 import java.util.function.ToDoubleBiFunction;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Visible tests of exercise welcome-accuracy: their messages are hints for the learner. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class AccuracyTest {
 
     @Test
+    @Order(1)
     @Points(1)
     @DisplayName("all correct gives 1.0")
     void allCorrect() {
@@ -20,6 +25,7 @@ public class AccuracyTest {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("2 of 4 correct gives 0.5")
     void halfCorrect() {
@@ -27,6 +33,7 @@ public class AccuracyTest {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("arrays of different lengths are rejected")
     void differentLengths() {

@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import dev.jft.quiz.check.Hidden;
 import dev.jft.quiz.check.Points;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Hidden tests of exercise welcome-softmax: counted, never shown. */
 @Hidden
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class SoftmaxHiddenTest {
 
     @Test
+    @Order(1)
     @Points(1)
     @DisplayName("a single logit gets probability 1")
     void singleLogit() {
@@ -21,6 +26,7 @@ public class SoftmaxHiddenTest {
     }
 
     @Test
+    @Order(2)
     @Points(1)
     @DisplayName("negative logits")
     void negativeLogits() {
@@ -28,6 +34,7 @@ public class SoftmaxHiddenTest {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("the logits are left unchanged")
     void inputUnchanged() {

@@ -9,14 +9,19 @@ import dev.jft.quiz.check.Submission;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Visible tests of exercise welcome-softmax: their messages are hints for the learner. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class SoftmaxTest {
 
     static final double TOLERANCE = 1e-4;
 
     @Test
+    @Order(1)
     @Points(1)
     @DisplayName("probabilities sum to 1")
     void sumsToOne() {
@@ -27,6 +32,7 @@ public class SoftmaxTest {
     }
 
     @Test
+    @Order(2)
     @Points(2)
     @DisplayName("softmax(1, 2, 3) = (0.090, 0.245, 0.665)")
     void knownValues() {
@@ -34,6 +40,7 @@ public class SoftmaxTest {
     }
 
     @Test
+    @Order(3)
     @Points(1)
     @DisplayName("large logits do not overflow")
     void largeLogits() {
