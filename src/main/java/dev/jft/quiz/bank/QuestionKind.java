@@ -3,7 +3,13 @@ package dev.jft.quiz.bank;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of question a quiz bank can hold, with the name used for them in the bank files. */
+/**
+ * The kinds of question a quiz bank can hold, with the name used for them in the bank files.
+ *
+ * <pre>{@code
+ * QuestionKind.fromFileName("multiple-select"); // Optional[MULTIPLE_SELECT]
+ * }</pre>
+ */
 public enum QuestionKind {
     MULTIPLE_CHOICE("multiple-choice"),
     MULTIPLE_SELECT("multiple-select"),
