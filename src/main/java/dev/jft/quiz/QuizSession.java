@@ -1,0 +1,176 @@
+package dev.jft.quiz;
+
+import dev.jft.quiz.answer.AnswerFeedback;
+import dev.jft.quiz.answer.AnswerFormatException;
+import dev.jft.quiz.answer.AnswerGrader;
+import dev.jft.quiz.answer.AnswerUsage;
+import dev.jft.quiz.answer.QuestionView;
+import dev.jft.quiz.bank.Exercise;
+import dev.jft.quiz.bank.Question;
+import dev.jft.quiz.bank.QuizBank;
+import dev.jft.quiz.bank.QuizCatalog;
+import dev.jft.quiz.check.CheckResult;
+import dev.jft.quiz.check.ExerciseRunner;
+import dev.jft.quiz.check.ExerciseView;
+import dev.jft.quiz.progress.Gradebook;
+import dev.jft.quiz.progress.GradebookEntry;
+import dev.jft.quiz.progress.ProgressReport;
+import dev.jft.quiz.progress.Scores;
+import dev.jft.viz.RichOutput;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The quiz logic behind {@link Quiz}: a catalog of banks, a gradebook and a learner. Tests build
+ * their own; notebooks use {@link Quiz}, which holds one made from the environment.
+ *
+ * <pre>{@code
+ * QuizSession session = new QuizSession(QuizCatalog.fromClasspath(), new Gradebook(path), "ada");
+ * session.answer("welcome-q1", List.of("B"));
+ * }</pre>
+ */
+public final class QuizSession {
+
+    /** Environment variable naming the learner in the gradebook (else the user name). */
+    public static final String LEARNER_VARIABLE = "COURSE_LEARNER";
+
+    private final QuizCatalog catalog;
+    private final Gradebook gradebook;
+    private final String learner;
+    private final Clock clock = Clock.systemUTC();
+
+    public QuizSession(QuizCatalog catalog, Gradebook gradebook, String learner) {
+        this.catalog = catalog;
+        this.gradebook = gradebook;
+        this.learner = learner;
+    }
+
+    /** The session for this process: banks from the classpath, gradebook and learner from the environment. */
+    public static QuizSession fromEnvironment() {
+        String learner = Optional.ofNullable(System.getenv(LEARNER_VARIABLE)).filter(s -> !s.isBlank())
+                .orElse(System.getProperty("user.name"));
+        return new QuizSession(QuizCatalog.fromClasspath(), Gradebook.fromEnvironment(), learner);
+    }
+
+    public String learner() {
+        return learner;
+    }
+
+    public Gradebook gradebook() {
+        return gradebook;
+    }
+
+    /** A question or an exercise, ready to display. */
+    public RichOutput show(String id) {
+        return find(id, QuestionView::new, ExerciseView::new);
+    }
+
+    /** Grades option ids or a short answer. */
+    public RichOutput answer(String id, List<String> texts) {
+        return find(id, question -> record(AnswerGrader.grade(question, texts)), this::answeredAnExercise);
+    }
+
+    /** Grades a number. */
+    public RichOutput answer(String id, double value) {
+        return find(id, question -> record(AnswerGrader.grade(question, value)), this::answeredAnExercise);
+    }
+
+    /** Runs an exercise's tests against {@code implementation}. */
+    public RichOutput check(String id, Object implementation) {
+        return find(id, question -> new QuizMessage(id + " is a question, not a coding exercise: "
+                + AnswerUsage.howToAnswer(question)), exercise -> check(exercise, implementation));
+    }
+
+    /** This learner's scores per lesson, as a table and a chart. */
+    public RichOutput progress() {
+        Map<String, Integer> itemsPerLesson = new LinkedHashMap<>();
+        for (QuizBank bank : catalog.banks()) {
+            itemsPerLesson.put(bank.lesson(), bank.questions().size() + bank.exercises().size());
+        }
+        return ProgressReport.of(Scores.of(gradebook.read()), learner, itemsPerLesson);
+    }
+
+    private RichOutput check(Exercise exercise, Object implementation) {
+        if (implementation == null) {
+            return new QuizMessage("Quiz.check got null for " + exercise.id() + ": run the cell that defines "
+                    + exercise.submit() + " first, then " + exercise.checkCall());
+        }
+        Optional<Class<?>> expected = expectedType(exercise);
+        if (expected.isPresent() && !expected.get().isInstance(implementation)) {
+            return new QuizMessage(exercise.id() + " needs a " + expected.get().getName() + " but got a "
+                    + implementation.getClass().getName() + ": keep the type from the stub (Quiz.show(\""
+                    + exercise.id() + "\") shows it) and call " + exercise.checkCall());
+        }
+        CheckResult result;
+        try {
+            result = ExerciseRunner.run(exercise, implementation);
+        } catch (IllegalStateException e) {
+            return new QuizMessage(e.getMessage());
+        }
+        GradebookEntry entry = new GradebookEntry(Instant.now(clock).toString(), learner, exercise.lesson(),
+                exercise.id(), "exercise", result.earned(), result.points(), "");
+        appendOrExplain(entry).ifPresent(result::withNote);
+        return result;
+    }
+
+    private static Optional<Class<?>> expectedType(Exercise exercise) {
+        try {
+            return Optional.of(Class.forName(exercise.expects()));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty(); // the build's validator reports this; do not block the learner
+        }
+    }
+
+    private AnswerFeedback record(AnswerFeedback feedback) {
+        Question question = feedback.question();
+        GradebookEntry entry = new GradebookEntry(Instant.now(clock).toString(), learner, question.lesson(),
+                question.id(), "question", feedback.score(), question.points(), feedback.given());
+        appendOrExplain(entry).ifPresent(feedback::withNote);
+        return feedback;
+    }
+
+    /** Appends to the gradebook; on failure returns a note for the learner instead of losing the grade silently. */
+    private Optional<String> appendOrExplain(GradebookEntry entry) {
+        try {
+            gradebook.append(entry);
+            return Optional.empty();
+        } catch (UncheckedIOException e) {
+            return Optional.of("Not saved to the gradebook: " + e.getMessage());
+        }
+    }
+
+    private RichOutput answeredAnExercise(Exercise exercise) {
+        return new QuizMessage(exercise.id() + " is a coding exercise: complete its stub, then call "
+                + exercise.checkCall());
+    }
+
+    private RichOutput find(String id, Function<Question, RichOutput> onQuestion,
+                            Function<Exercise, RichOutput> onExercise) {
+        if (id == null || id.isBlank()) {
+            return new QuizMessage("Give the id of a question or exercise, e.g. " + catalog.ids().stream()
+                    .findFirst().map(first -> "Quiz.show(\"" + first + "\")").orElse("Quiz.show(\"welcome-q1\")"));
+        }
+        Optional<Question> question = catalog.question(id);
+        if (question.isPresent()) {
+            try {
+                return onQuestion.apply(question.get());
+            } catch (AnswerFormatException e) {
+                return new QuizMessage(e.getMessage());
+            }
+        }
+        Optional<Exercise> exercise = catalog.exercise(id);
+        if (exercise.isPresent()) {
+            return onExercise.apply(exercise.get());
+        }
+        List<String> nearest = catalog.nearestIds(id);
+        return new QuizMessage("No question or exercise \"" + id + "\"."
+                + (nearest.isEmpty() ? " Ids look like " + catalog.ids().stream().limit(3).toList()
+                : " Did you mean " + String.join(" or ", nearest) + "?"));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.jft.quiz.bank;
+
+import java.util.List;
+
+/**
+ * A coding exercise: the learner completes {@code stub} in a notebook and passes the value named
+ * {@code submit} to {@code Quiz.check}; the JUnit classes in {@code testClasses} grade it.
+ * {@code expects} is the interface the submission must implement.
+ *
+ * <pre>{@code
+ * Exercise e = QuizCatalog.fromClasspath().exercise("welcome-softmax").orElseThrow();
+ * System.out.println(e.stub());
+ * }</pre>
+ */
+public record Exercise(
+        String id,
+        String lesson,
+        String title,
+        String statement,
+        String stub,
+        String submit,
+        String expects,
+        List<String> testClasses,
+        int timeoutSeconds) {
+
+    public Exercise {
+        testClasses = List.copyOf(testClasses);
+    }
+
+    /** The notebook call that grades the stub's variable, e.g. {@code Quiz.check("id", softmax)}. */
+    public String checkCall() {
+        return "Quiz.check(\"" + id + "\", " + submit + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.jft.quiz.check;
+
+import dev.jft.quiz.bank.Exercise;
+import dev.jft.viz.Html;
+import dev.jft.viz.RichOutput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The graded run of an exercise: a table of tests with pass or fail, message and points. Hidden
+ * tests count towards the score but show no name or message.
+ *
+ * <pre>{@code
+ * CheckResult result = ExerciseRunner.run(exercise, softmax);
+ * System.out.println(result); // table as text; notebooks show it as HTML
+ * }</pre>
+ */
+public final class CheckResult implements RichOutput {
+
+    private final Exercise exercise;
+    private final List<TestOutcome> outcomes;
+    private final List<String> notes = new ArrayList<>();
+
+    CheckResult(Exercise exercise, List<TestOutcome> outcomes) {
+        this.exercise = exercise;
+        this.outcomes = List.copyOf(outcomes);
+    }
+
+    public Exercise exercise() {
+        return exercise;
+    }
+
+    /** Every outcome, hidden ones included with their details (for graders and tests, not learners). */
+    public List<TestOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The outcomes as a learner sees them. */
+    public List<TestOutcome> shownOutcomes() {
+        List<TestOutcome> shown = new ArrayList<>();
+        int hiddenNumber = 0;
+        for (TestOutcome outcome : outcomes) {
+            shown.add(outcome.shownToLearner(outcome.hidden() ? ++hiddenNumber : 0));
+        }
+        return shown;
+    }
+
+    public int earned() {
+        return outcomes.stream().mapToInt(TestOutcome::earned).sum();
+    }
+
+    public int points() {
+        return outcomes.stream().mapToInt(TestOutcome::points).sum();
+    }
+
+    /** Adds a line shown under the table, e.g. that the gradebook could not be written. */
+    public CheckResult withNote(String note) {
+        notes.add(note);
+        return this;
+    }
+
+    private String summary() {
+        String verdict = earned() == points() ? "all tests pass" : "keep going";
+        return exercise.id() + " (" + exercise.title() + "): " + earned() + "/" + points() + " points, " + verdict;
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        StringBuilder html = new StringBuilder("<div class=\"quiz-check\"><p><b>")
+                .append(Html.escape(summary())).append("</b></p><table><thead><tr>")
+                .append("<th>test</th><th>passed</th><th>message</th><th>points</th></tr></thead><tbody>");
+        for (TestOutcome outcome : shownOutcomes()) {
+            html.append("<tr><td>").append(Html.escape(outcome.name())).append("</td><td>")
+                    .append(outcome.passed() ? "&#10004;" : "&#10008;").append("</td><td><pre>")
+                    .append(Html.escape(outcome.message())).append("</pre></td><td>")
+                    .append(outcome.earned()).append('/').append(outcome.points()).append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+        notes.forEach(note -> html.append("<p><i>").append(Html.escape(note)).append("</i></p>"));
+        html.append("</div>");
+        return Map.of("text/html", html.toString(), "text/plain", toString());
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(summary());
+        for (TestOutcome outcome : shownOutcomes()) {
+            text.append("\n  ").append(outcome.passed() ? "PASS " : "FAIL ").append(outcome.name())
+                    .append(" [").append(outcome.earned()).append('/').append(outcome.points()).append(']');
+            if (!outcome.message().isEmpty()) {
+                text.append(": ").append(outcome.message().replace("\n", "\n      "));
+            }
+        }
+        notes.forEach(note -> text.append('\n').append(note));
+        return text.toString();
+    }
+}

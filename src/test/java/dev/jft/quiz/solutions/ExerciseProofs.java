@@ -1,0 +1,22 @@
+package dev.jft.quiz.solutions;
+
+import java.util.Map;
+
+/**
+ * For every exercise: its reference solution, a known wrong solution, the visible test the wrong
+ * one must fail and a phrase its failure message must contain. The proof test fails for an
+ * exercise missing here, so a new exercise cannot ship without proofs.
+ */
+public final class ExerciseProofs {
+
+    /** What one exercise must prove. */
+    public record Proof(Object reference, Object wrong, String failingTest, String messagePhrase) {}
+
+    private ExerciseProofs() {}
+
+    public static final Map<String, Proof> BY_EXERCISE = Map.of(
+            "welcome-softmax", new Proof(WelcomeSolutions.SOFTMAX, WelcomeSolutions.SOFTMAX_WITHOUT_SHIFT,
+                    "large logits do not overflow", "subtract the largest logit"),
+            "welcome-accuracy", new Proof(WelcomeSolutions.ACCURACY, WelcomeSolutions.ACCURACY_INTEGER_DIVISION,
+                    "2 of 4 correct gives 0.5", "integer division"));
+}
