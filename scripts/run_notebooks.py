@@ -85,6 +85,10 @@ def notebooks(args):
 def main(args):
     # SIGTERM (e.g. from `timeout`) unwinds like Ctrl-C so nbclient shuts its kernel down.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Quiz attempts made by the test run go to a throw-away gradebook, not the learner's own.
+    gradebook = OUT_DIR / "gradebook.jsonl"
+    gradebook.unlink(missing_ok=True)
+    os.environ.setdefault("COURSE_GRADEBOOK", str(gradebook))
     results = []
     for path in notebooks(args):
         print(f"--- {path.name}", flush=True)
