@@ -1,0 +1,16 @@
+package dev.jft.data.fetch;
+
+/**
+ * A data set could not be fetched, verified or unpacked. The message names the package and the
+ * exact command that fixes the problem.
+ */
+public class DatasetUnavailableException extends RuntimeException {
+
+    public DatasetUnavailableException(String message) {
+        super(message);
+    }
+
+    public DatasetUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
