@@ -22,7 +22,7 @@ public final class HtmlText {
     private static final Pattern TAG = Pattern.compile("(?s)<[!/?a-zA-Z][^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
     private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
-            "(?i)<\\s*(html|body|p|div|br|table|font|a\\s+href|b|i|span|td)\\b");
+            "(?i)<(html|body|p|div|br|table|font|a\\s+href|b|i|span|td)[\\s>/]");
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("copy", "©"), Map.entry("reg", "®"),
@@ -42,7 +42,7 @@ public final class HtmlText {
         return LOOKS_LIKE_HTML.matcher(text).find();
     }
 
-    /** The visible text of an HTML fragment or document, lines trimmed, runs of blank lines collapsed. */
+    /** The visible text of an HTML fragment or document, one line per block element, lines trimmed. */
     public static String toText(String html) {
         String text = HIDDEN.matcher(html).replaceAll(" ");
         text = text.replaceAll("\\s+", " ");   // in HTML, line breaks in the source are just spaces
@@ -50,7 +50,7 @@ public final class HtmlText {
         text = TAG.matcher(text).replaceAll("");
         text = decodeEntities(text);
         text = text.replace('\u00A0', ' ').replaceAll("[ \\t\\x0B\\f\\r]+", " ");
-        text = text.replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n");
+        text = text.replaceAll(" *\n *", "\n").replaceAll("\n{2,}", "\n");
         return text.strip();
     }
 
