@@ -33,6 +33,15 @@ public class DataFormatException extends RuntimeException {
         this.line = line;
     }
 
+    /** The N of "line N" in a parser's message (Gson writes "at line 3 column 5"), or 0. */
+    static long lineIn(String message) {
+        if (message == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     public Path file() {
         return file;
     }

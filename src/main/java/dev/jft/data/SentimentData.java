@@ -85,7 +85,7 @@ public final class SentimentData {
                 throw new DataFormatException(file, 0, "end of file after the array", json.peek().toString());
             }
         } catch (IOException | JsonParseException | IllegalStateException e) {
-            throw new DataFormatException(file, lineOf(e.getMessage()),
+            throw new DataFormatException(file, DataFormatException.lineIn(e.getMessage()),
                     "malformed JSON, expected an array of {\"text\": string, \"class\": 0|1|null}: " + e.getMessage(), e);
         }
         labels.throwIfUnknown(file);
@@ -112,15 +112,6 @@ public final class SentimentData {
         }
         json.endObject();
         return new Entry(text, classValue);
-    }
-
-    /** Gson's messages say "at line N column M"; keep N for our own message. */
-    static long lineOf(String message) {
-        if (message == null) {
-            return 0;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
-        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     /** The sentences as a table with columns {@code text, label, source}. */

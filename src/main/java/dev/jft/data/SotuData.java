@@ -63,7 +63,7 @@ public final class SotuData {
             return new Address(field(o, "year", file).getAsInt(), field(o, "name", file).getAsString(),
                     field(o, "party", file).getAsString(), field(o, "text", file).getAsString());
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
-            throw new DataFormatException(file, SentimentData.lineOf(e.getMessage()),
+            throw new DataFormatException(file, DataFormatException.lineIn(e.getMessage()),
                     "malformed JSON, expected {\"year\": number, \"name\", \"party\", \"text\": string}: " + e.getMessage(), e);
         }
     }

@@ -7,7 +7,6 @@ import org.knowm.xchart.Histogram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -32,8 +31,7 @@ public final class DataCharts {
 
     /** Bar chart: number of records per label. */
     public static <T> CategoryChart labelBalance(List<T> records, Function<T, String> label) {
-        Map<String, Integer> counts = new TreeMap<>();
-        records.forEach(r -> counts.merge(label.apply(r), 1, Integer::sum));
+        Map<String, Integer> counts = DataStats.countByLabel(records, label);
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Label balance (" + records.size() + " records)").xAxisTitle("label").yAxisTitle("records").build();
         chart.getStyler().setLegendVisible(false);

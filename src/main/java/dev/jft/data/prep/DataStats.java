@@ -34,13 +34,19 @@ public final class DataStats {
 
     /** One row per label, sorted by label: {@code label, count, share} (share in 0..1). */
     public static <T> Table classBalance(List<T> records, Function<T, String> label) {
-        Map<String, Integer> counts = new TreeMap<>();
-        records.forEach(r -> counts.merge(label.apply(r), 1, Integer::sum));
+        Map<String, Integer> counts = countByLabel(records, label);
         double total = records.size();
         return Table.create("class balance",
                 StringColumn.create("label", counts.keySet()),
                 IntColumn.create("count", counts.values().stream().mapToInt(Integer::intValue).toArray()),
                 DoubleColumn.create("share", counts.values().stream().mapToDouble(n -> n / total).toArray()));
+    }
+
+    /** Label to number of records, sorted by label. */
+    static <T> Map<String, Integer> countByLabel(List<T> records, Function<T, String> label) {
+        Map<String, Integer> counts = new TreeMap<>();
+        records.forEach(r -> counts.merge(label.apply(r), 1, Integer::sum));
+        return counts;
     }
 
     /**
