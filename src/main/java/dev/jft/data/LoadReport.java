@@ -1,5 +1,11 @@
 package dev.jft.data;
 
+import dev.jft.viz.Html;
+import dev.jft.viz.RichOutput;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,10 +20,12 @@ import java.util.Map;
  * LoadReport report = new LoadReport("sentiment");
  * report.kept();
  * report.dropped("empty text", "imdb.json entry 1001");
- * System.out.println(report);   // sentiment: kept 1, dropped 1 (empty text: 1, e.g. imdb.json entry 1001)
+ * System.out.println(report);   // sentiment: kept 1, dropped 1
+ *                               //   empty text: 1 (e.g. imdb.json entry 1001)
+ * report.table();               // outcome, count, examples: shown as a table in a notebook
  * }</pre>
  */
-public final class LoadReport {
+public final class LoadReport implements RichOutput {
 
     private static final int EXAMPLES_PER_REASON = 3;
 
@@ -102,6 +110,32 @@ public final class LoadReport {
     /** The first few examples for one reason. */
     public List<String> examples(String reason) {
         return List.copyOf(examples.getOrDefault(reason, List.of()));
+    }
+
+    /** One row per outcome: {@code kept}, each drop reason, each note; columns {@code outcome, count, examples}. */
+    public Table table() {
+        StringColumn outcome = StringColumn.create("outcome");
+        IntColumn count = IntColumn.create("count");
+        StringColumn example = StringColumn.create("examples");
+        outcome.append("kept");
+        count.append(kept);
+        example.append("");
+        dropped.forEach((reason, n) -> {
+            outcome.append("dropped: " + reason);
+            count.append(n);
+            example.append(String.join("; ", examples.get(reason)));
+        });
+        notes.forEach((what, n) -> {
+            outcome.append("kept, note: " + what);
+            count.append(n);
+            example.append("");
+        });
+        return Table.create(source, outcome, count, example);
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        return Map.of("text/plain", toString(), "text/html", Html.table(table(), 100));
     }
 
     @Override
