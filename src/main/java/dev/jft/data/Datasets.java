@@ -21,6 +21,11 @@ public final class Datasets {
     private Datasets() {
     }
 
+    /** The names {@link #ensure} accepts: {@code sentiment, spam, brown, sotu, austen}. */
+    public static java.util.List<String> names() {
+        return Catalog.names();
+    }
+
     /**
      * Fetches (if needed), verifies and unpacks the named data set.
      *

@@ -1,6 +1,9 @@
 package dev.jft.data.prep;
 
 import dev.jft.data.LoadReport;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.function.Function;
  * List<List<Sentence>> groups = dups.groups(sentences);
  * List<Sentence> unique = dups.removeFrom(sentences, report);
  * List<Duplicates.Leak<Sentence>> leaks = dups.leaks(split.train(), split.test());
+ * Table summary = dups.leakage(split);   // part, records, seen in train
  * }</pre>
  *
  * @param <T> the record type
@@ -110,5 +114,18 @@ public final class Duplicates<T> {
             }
         }
         return leaks;
+    }
+
+    /**
+     * Leakage of a split as a table: for {@code validation} and {@code test}, how many records
+     * there are and how many have a key that also occurs in {@code train}. Both should be 0 before
+     * trusting a test score.
+     */
+    public Table leakage(Split<T> split) {
+        return Table.create("leakage",
+                StringColumn.create("part", "validation", "test"),
+                IntColumn.create("records", split.validation().size(), split.test().size()),
+                IntColumn.create("seen in train", leaks(split.train(), split.validation()).size(),
+                        leaks(split.train(), split.test()).size()));
     }
 }

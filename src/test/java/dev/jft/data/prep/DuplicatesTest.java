@@ -35,4 +35,12 @@ class DuplicatesTest {
                 .leaks(List.of("Great", "Fine"), List.of("great!", "New"));
         assertEquals(List.of(new Duplicates.Leak<>("Great", "great!")), leaks);
     }
+
+    @Test
+    void leakageTableCountsRecordsSeenInTraining() {
+        Split<String> split = new Split<>(List.of("Great", "Fine"), List.of("fine.", "New"), List.of("Other"));
+        tech.tablesaw.api.Table table = Duplicates.<String>of(s -> s).normalised().leakage(split);
+        assertEquals(List.of(2, 1), table.intColumn("records").asList());
+        assertEquals(List.of(1, 0), table.intColumn("seen in train").asList());
+    }
 }
