@@ -1,6 +1,6 @@
 package dev.jft.data.fetch;
 
-import java.nio.file.Files;
+import dev.jft.course.Course;
 import java.nio.file.Path;
 
 /**
@@ -18,27 +18,13 @@ public record CacheDir(Path root) {
     /** Environment variable that moves the cache. */
     public static final String ENV = "COURSE_DATA_DIR";
 
-    /** {@code COURSE_DATA_DIR} if set, else {@code .cache/datasets} under the project folder. */
+    /** {@code COURSE_DATA_DIR} if set, else {@code datasets} in the course cache ({@link Course#cache()}). */
     public static CacheDir fromEnvironment() {
         String dir = System.getenv(ENV);
         if (dir != null && !dir.isBlank()) {
             return new CacheDir(Path.of(dir).toAbsolutePath());
         }
-        return new CacheDir(projectRoot().resolve(".cache").resolve("datasets"));
-    }
-
-    /**
-     * The nearest folder, from the working directory upwards, that holds both {@code pom.xml} and
-     * {@code datasets/} (notebooks run in a sub-folder); the working directory when there is none.
-     */
-    static Path projectRoot() {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("datasets"))) {
-                return dir;
-            }
-        }
-        return start;
+        return new CacheDir(Course.cache().resolve("datasets"));
     }
 
     /** Folder of one data set in the cache. */

@@ -1,5 +1,6 @@
 package dev.jft.data.fetch;
 
+import dev.jft.course.Course;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,7 +30,7 @@ class CatalogTest {
     /** The data cards' SHA256SUMS (usable with sha256sum -c) must say what the code checks. */
     @Test
     void dataCardChecksumsAgreeWithTheCatalog() throws IOException {
-        Path datasets = CacheDir.projectRoot().resolve("datasets");
+        Path datasets = Course.home().resolve("datasets");
         for (String name : Catalog.names()) {
             PackageSource source = Catalog.get(name).source();
             String line = Files.readString(datasets.resolve(name).resolve("SHA256SUMS")).strip();
