@@ -1,0 +1,12 @@
+package dev.jft.train;
+
+/**
+ * Thrown when the training loss becomes NaN or infinite. The model weights are left as they were
+ * before the bad step, and the last checkpoint (if any) is the last good epoch.
+ */
+public final class TrainingDivergedException extends RuntimeException {
+
+    public TrainingDivergedException(String message) {
+        super(message);
+    }
+}
