@@ -177,6 +177,7 @@ public final class FineTuner implements AutoCloseable {
             StepResult result = trainStep(group, trained, epoch);
             lossSum += result.lossSum();
             count += result.count();
+            history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, result.lossSum() / result.count(), result.lr()));
             if (progress != null) {
                 progress.step(optimizer.step(), epoch, result.lossSum() / result.count(), result.lr(), result.examples());
             }
