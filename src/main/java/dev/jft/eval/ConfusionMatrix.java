@@ -1,10 +1,16 @@
 package dev.jft.eval;
 
 import dev.jft.viz.Html;
+import dev.jft.viz.MimeRenderer;
 import dev.jft.viz.RichOutput;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -21,6 +27,7 @@ import tech.tablesaw.api.Table;
  * cm.accuracy();   // 0.667
  * cm.f1(1);        // 0.667
  * cm.macroF1();    // 0.667
+ * cm.table();      // counts as a Tablesaw table; cm.chart() as a heatmap
  * }</pre>
  */
 public final class ConfusionMatrix implements RichOutput {
@@ -35,7 +42,7 @@ public final class ConfusionMatrix implements RichOutput {
 
     /** The matrix of {@code truth} against {@code predicted}, classes numbered 0 to numClasses - 1. */
     public static ConfusionMatrix of(int[] truth, int[] predicted, int numClasses) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int c = 0; c < numClasses; c++) {
             names.add(String.valueOf(c));
         }
@@ -154,9 +161,9 @@ public final class ConfusionMatrix implements RichOutput {
     /** Per-class precision, recall, F1 and support as a table. */
     public Table report() {
         Table table = Table.create("classification report", StringColumn.create("class"));
-        tech.tablesaw.api.DoubleColumn precision = tech.tablesaw.api.DoubleColumn.create("precision");
-        tech.tablesaw.api.DoubleColumn recall = tech.tablesaw.api.DoubleColumn.create("recall");
-        tech.tablesaw.api.DoubleColumn f1 = tech.tablesaw.api.DoubleColumn.create("f1");
+        DoubleColumn precision = DoubleColumn.create("precision");
+        DoubleColumn recall = DoubleColumn.create("recall");
+        DoubleColumn f1 = DoubleColumn.create("f1");
         IntColumn support = IntColumn.create("support");
         for (int c = 0; c < numClasses(); c++) {
             table.stringColumn("class").append(classNames.get(c));
@@ -192,9 +199,28 @@ public final class ConfusionMatrix implements RichOutput {
         return summary;
     }
 
+    /** A heatmap of the counts: true class on the y axis, predicted class on the x axis. */
+    public HeatMapChart chart() {
+        HeatMapChart chart = new HeatMapChartBuilder().width(480).height(420).title("Confusion matrix")
+                .xAxisTitle("predicted").yAxisTitle("true").build();
+        List<Number[]> cells = new ArrayList<>();
+        for (int t = 0; t < numClasses(); t++) {
+            for (int p = 0; p < numClasses(); p++) {
+                cells.add(new Number[] {p, t, counts[t][p]});
+            }
+        }
+        chart.getStyler().setShowValue(true);
+        chart.addSeries("counts", classNames, classNames, cells);
+        return chart;
+    }
+
     @Override
     public Map<String, String> mimeBundle() {
-        return Map.of("text/plain", toString(), "text/html", Html.table(table(), 100));
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", toString());
+        bundle.put("text/html", Html.table(table(), 100));
+        bundle.put("image/png", MimeRenderer.png(MimeRenderer.image(chart())));
+        return bundle;
     }
 
     @Override
@@ -210,7 +236,7 @@ public final class ConfusionMatrix implements RichOutput {
         return denominator == 0 ? 0 : (double) numerator / denominator;
     }
 
-    private double macro(java.util.function.IntToDoubleFunction perClass) {
+    private double macro(IntToDoubleFunction perClass) {
         double sum = 0;
         for (int c = 0; c < numClasses(); c++) {
             sum += perClass.applyAsDouble(c);

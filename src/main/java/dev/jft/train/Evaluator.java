@@ -6,10 +6,10 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.jft.eval.ConfusionMatrix;
 import dev.jft.text.TokenBatch;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Runs a classifier over labelled batches in inference mode and reports the mean cross-entropy
@@ -42,8 +42,8 @@ public final class Evaluator {
         if (batches == null || batches.isEmpty()) {
             throw new IllegalArgumentException("Validation data is empty: give at least one labelled batch.");
         }
-        int[] truth = new int[0];
-        int[] predicted = new int[0];
+        IntStream.Builder truth = IntStream.builder();
+        IntStream.Builder predicted = IntStream.builder();
         int numClasses = 0;
         double lossSum = 0;
         for (TokenBatch batch : batches) {
@@ -54,25 +54,19 @@ public final class Evaluator {
                 numClasses = (int) logits.getShape().get(logits.getShape().dimension() - 1);
                 long[] labels = targets.toLongArray();
                 long[] argmax = logits.argMax(-1).toLongArray();
-                int labelled = 0;
-                for (long label : labels) {
-                    labelled += label == TokenBatch.IGNORE_LABEL ? 0 : 1;
-                }
-                int offset = truth.length;
-                truth = Arrays.copyOf(truth, offset + labelled);
-                predicted = Arrays.copyOf(predicted, offset + labelled);
-                for (int i = 0, k = offset; i < labels.length; i++) {
+                for (int i = 0; i < labels.length; i++) {
                     if (labels[i] != TokenBatch.IGNORE_LABEL) {
-                        truth[k] = (int) labels[i];
-                        predicted[k++] = (int) argmax[i];
+                        truth.add((int) labels[i]);
+                        predicted.add((int) argmax[i]);
                     }
                 }
             }
         }
-        if (truth.length == 0) {
+        int[] truthArray = truth.build().toArray();
+        if (truthArray.length == 0) {
             throw new IllegalArgumentException("Validation data has no labelled position (all are "
                     + TokenBatch.IGNORE_LABEL + ").");
         }
-        return new Predictions(truth, predicted, numClasses, lossSum);
+        return new Predictions(truthArray, predicted.build().toArray(), numClasses, lossSum);
     }
 }

@@ -115,6 +115,9 @@ public final class FineTuner implements AutoCloseable {
         while (epochsDone < end && !stoppedEarly) {
             runEpoch(epochsDone, progress);
         }
+        if (progress != null) {
+            progress.finish();
+        }
         if (isFinished() && bestWeights != null) {
             Weights.restore(settings.model, bestWeights);
         }

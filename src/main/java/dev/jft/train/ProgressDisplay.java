@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * ProgressDisplay progress = new ProgressDisplay(Displays.sink(), 250, System::nanoTime);
- * progress.start(totalSteps, epochs);
- * progress.step(step, epoch, loss, lr, batchSize);
+ * progress.start(0, totalSteps, 0, epochs);
+ * progress.step(step, epoch, loss, lr, batchSize); // every optimizer step
+ * progress.finish();
  * }</pre>
  */
 public final class ProgressDisplay {
@@ -30,6 +31,9 @@ public final class ProgressDisplay {
     private long stepsThisRun;
     private double average;
     private int averaged;
+    private long lastStep;
+    private int lastEpoch;
+    private double lastLr;
 
     /** Draws on {@code sink}, no more often than every {@code minIntervalMillis}, timed by {@code nanoClock}. */
     public ProgressDisplay(DisplaySink sink, long minIntervalMillis, LongSupplier nanoClock) {
@@ -53,11 +57,25 @@ public final class ProgressDisplay {
         stepsThisRun++;
         averaged++;
         average = SMOOTHING * average + (1 - SMOOTHING) * loss;
+        lastStep = step;
+        lastEpoch = epoch;
+        lastLr = lr;
         long now = nanoClock.getAsLong();
         if (now - lastDrawNanos >= minIntervalNanos || step >= totalSteps) {
-            lastDrawNanos = now;
-            sink.update(displayId, snapshot(step, epoch, lr, now));
+            draw(now);
         }
+    }
+
+    /** Draws the latest state whatever the throttle says (training ended, maybe early). */
+    public void finish() {
+        if (stepsThisRun > 0) {
+            draw(nanoClock.getAsLong());
+        }
+    }
+
+    private void draw(long now) {
+        lastDrawNanos = now;
+        sink.update(displayId, snapshot(lastStep, lastEpoch, lastLr, now));
     }
 
     /** The loss average with the start-up bias removed (as in fastai). */

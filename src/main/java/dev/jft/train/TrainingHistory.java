@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -138,11 +140,11 @@ public final class TrainingHistory implements RichOutput {
 
     private Set<String> metricNames() {
         Set<String> names = new LinkedHashSet<>();
-        epochs.forEach(e -> names.addAll(new java.util.TreeSet<>(e.validation().keySet())));
+        epochs.forEach(e -> names.addAll(new TreeSet<>(e.validation().keySet())));
         return names;
     }
 
-    private static <T> double[] column(List<T> rows, java.util.function.ToDoubleFunction<T> value) {
+    private static <T> double[] column(List<T> rows, ToDoubleFunction<T> value) {
         return rows.stream().mapToDouble(value).toArray();
     }
 }

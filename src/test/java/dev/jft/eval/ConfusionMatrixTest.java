@@ -63,6 +63,8 @@ class ConfusionMatrixTest {
         assertEquals(0.857143, report.doubleColumn("f1").get(1), 1e-6);
         assertEquals(3, report.intColumn("support").get(1));
         assertTrue(named.mimeBundle().get("text/html").contains("<table"));
+        assertTrue(named.mimeBundle().get("image/png").startsWith("iVBOR"), "heatmap as base64 PNG");
+        assertEquals("Confusion matrix", named.chart().getTitle());
     }
 
     @Test

@@ -13,9 +13,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.jft.text.TokenBatch;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +80,7 @@ class FineTunerTest {
             Map<String, float[]> after = weights(model);
             for (String name : before.keySet()) {
                 boolean head = name.contains("classifier");
-                assertEquals(head, !java.util.Arrays.equals(before.get(name), after.get(name)), name);
+                assertEquals(head, !Arrays.equals(before.get(name), after.get(name)), name);
             }
         }
     }
@@ -242,15 +244,15 @@ class FineTunerTest {
     }
 
     static Map<String, float[]> weights(Block model) {
-        Map<String, float[]> weights = new java.util.TreeMap<>();
+        Map<String, float[]> weights = new TreeMap<>();
         model.getParameters().forEach(p -> weights.put(p.getKey(), p.getValue().getArray().toFloatArray()));
         return weights;
     }
 
     private static void assertChanged(Map<String, float[]> before, Map<String, float[]> after, String... trained) {
         for (String name : before.keySet()) {
-            boolean shouldChange = java.util.Arrays.stream(trained).anyMatch(name::contains);
-            assertEquals(shouldChange, !java.util.Arrays.equals(before.get(name), after.get(name)), name);
+            boolean shouldChange = Arrays.stream(trained).anyMatch(name::contains);
+            assertEquals(shouldChange, !Arrays.equals(before.get(name), after.get(name)), name);
         }
     }
 }

@@ -53,6 +53,18 @@ class ProgressDisplayTest {
     }
 
     @Test
+    void finishDrawsTheLatestStateEvenWhenThrottled() {
+        RecordingSink sink = new RecordingSink();
+        AtomicLong clock = new AtomicLong();
+        ProgressDisplay progress = new ProgressDisplay(sink, 250, clock::get);
+        progress.start(0, 100, 0, 5);
+        progress.step(1, 0, 2.0, 1e-3, 8); // too soon to draw
+        assertEquals(0, sink.updates.size());
+        progress.finish();
+        assertEquals(1, ((TrainingProgress) sink.updates.get(0)).step());
+    }
+
+    @Test
     void rendersTextAndAnHtmlProgressBar() {
         TrainingProgress progress = new TrainingProgress(12, 100, 0, 3, 0.693, 2e-5, 45.3, 83);
         assertEquals("step 12/100 | epoch 1/3 | loss 0.6930 | lr 2.00e-05 | 45.3 ex/s | ETA 1:23", progress.toString());
