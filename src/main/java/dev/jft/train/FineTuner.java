@@ -46,10 +46,11 @@ import java.util.Objects;
  * // after an interruption: the same builder, then tuner.resume(Path.of("checkpoints")); tuner.fit();
  * }</pre>
  *
- * <p>Devices: {@link Devices#choose} picks them; each batch is split into one slice per device
- * ({@link BatchSplitter}) and the summed-loss gradients of the slices add up to the whole batch's.
- * The slices run one after another on the model's device: parameter replicas on several GPUs are
- * not implemented. Mixed precision is not available (see {@link Devices}).
+ * <p>Devices: {@link Devices#choose} picks them; the model lives on the first. Each batch is split
+ * into one slice per device ({@link BatchSplitter}); other devices run on parameter replicas and
+ * their gradients are added to the model's, so the update equals the whole batch's. The slices
+ * run one after another (correct on several GPUs, not yet faster). Mixed precision is not
+ * available (see {@link Devices}).
  */
 public final class FineTuner implements AutoCloseable {
 
@@ -215,13 +216,11 @@ public final class FineTuner implements AutoCloseable {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 for (TokenBatch batch : group) {
                     examples += batch.size();
-                    for (TokenBatch slice : BatchSplitter.split(batch, settings.devices.size())) {
-                        NDArray logits = settings.model.forward(new ParameterStore(step, false), slice.inputs(step), true).head();
-                        NDArray targets = slice.targets(step);
-                        NDArray loss = CrossEntropy.sum(logits, targets);
-                        lossSum += loss.getFloat();
-                        count += CrossEntropy.count(targets);
-                        collector.backward(loss);
+                    List<TokenBatch> slices = BatchSplitter.split(batch, settings.devices.size());
+                    for (int device = 0; device < slices.size(); device++) {
+                        StepResult part = forwardBackward(slices.get(device), device, step, collector);
+                        lossSum += part.lossSum();
+                        count += part.count();
                     }
                 }
             }
@@ -240,6 +239,26 @@ public final class FineTuner implements AutoCloseable {
             double lr = schedule.lr(optimizer.step());
             update(trained, step, count, lr);
             return new StepResult(lossSum, count, lr, examples);
+        }
+    }
+
+    /**
+     * Forward and backward pass of one slice on device number {@code device}. Device 0 uses the
+     * parameters themselves; other devices get replicas (DJL's ParameterStore copies). The copy
+     * is recorded by autograd, so backward carries the replica's gradient home into the model's
+     * parameters, where the gradients of all slices add up to the whole batch's. Slices run one
+     * after another: correct on several devices, not faster.
+     */
+    private StepResult forwardBackward(TokenBatch slice, int device, NDManager step, GradientCollector collector) {
+        try (NDManager sliceManager = step.newSubManager(settings.devices.get(device))) {
+            ParameterStore store = new ParameterStore(sliceManager, device > 0);
+            NDArray logits = settings.model.forward(store, slice.inputs(sliceManager), true).head();
+            NDArray targets = slice.targets(sliceManager);
+            NDArray loss = CrossEntropy.sum(logits, targets);
+            double lossValue = loss.getFloat();
+            long count = CrossEntropy.count(targets);
+            collector.backward(loss);
+            return new StepResult(lossValue, count, 0, slice.size());
         }
     }
 

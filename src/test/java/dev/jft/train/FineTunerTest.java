@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -66,6 +67,30 @@ class FineTunerTest {
         float[][] accumulated = afterOneStep(SyntheticData.batches(big, 3), 3); // 3 + 3 + 2 rows
         for (int i = 0; i < oneBatch.length; i++) {
             assertArrayEquals(oneBatch[i], accumulated[i], 1e-6f);
+        }
+    }
+
+    @Test
+    void splittingBatchesOverDeviceReplicasGivesTheSameUpdate() {
+        // Two "devices" (both the CPU): slice 2 of every batch runs on a parameter replica and its
+        // gradients are added to the model's. Same result as one device, up to float rounding.
+        Map<String, float[]> oneDevice = afterAnEpochOn(List.of(Device.cpu()));
+        Map<String, float[]> twoDevices = afterAnEpochOn(List.of(Device.cpu(), Device.cpu()));
+        for (String name : oneDevice.keySet()) {
+            assertArrayEquals(oneDevice.get(name), twoDevices.get(name), 1e-5f, name);
+        }
+    }
+
+    private Map<String, float[]> afterAnEpochOn(List<Device> devices) {
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0f, 1);
+            Map<String, float[]> start = weights(model);
+            try (FineTuner tuner = base(model).devices(devices).epochs(1).validationData(null).build()) {
+                tuner.fit();
+            }
+            Map<String, float[]> end = weights(model);
+            assertFalse(Arrays.equals(start.get("embedding"), end.get("embedding")));
+            return end;
         }
     }
 
