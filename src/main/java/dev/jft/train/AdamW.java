@@ -91,7 +91,10 @@ public final class AdamW {
         return step;
     }
 
-    /** Moment estimates named {@code m:<param>} and {@code v:<param>}, plus the step count. */
+    /**
+     * Copies of the moment estimates named {@code m:<param>} and {@code v:<param>}, plus the step
+     * count; the caller closes them (or attaches them to a manager it closes).
+     */
     public NDList state() {
         NDList state = new NDList();
         firstMoments.forEach((name, array) -> state.add(named(array, "m:" + name)));

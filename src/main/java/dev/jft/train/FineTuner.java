@@ -2,16 +2,12 @@ package dev.jft.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.jft.text.TokenBatch;
 import dev.jft.viz.Displays;
@@ -60,6 +56,7 @@ public final class FineTuner implements AutoCloseable {
     private final EarlyStopping stopping;
     private final long stepsPerEpoch;
     private final LrSchedule schedule;
+    private final TrainingStep step;
     private TrainingHistory history = new TrainingHistory();
     private NDList bestWeights;
     private int epochsDone;
@@ -76,6 +73,7 @@ public final class FineTuner implements AutoCloseable {
         long total = stepsPerEpoch * settings.epochs;
         long warmup = settings.warmupSteps >= 0 ? settings.warmupSteps : Math.round(settings.warmupRatio * total);
         this.schedule = settings.scheduleKind.create(settings.learningRate, Math.min(warmup, total), total);
+        this.step = new TrainingStep(settings.model, settings.devices, optimizer, settings.groups, settings.clipNorm);
     }
 
     /** A builder with fine-tuning defaults (lr 2e-5, linear schedule, decay 0.01, clip 1.0, 3 epochs). */
@@ -178,12 +176,13 @@ public final class FineTuner implements AutoCloseable {
         long count = 0;
         for (int start = 0; start < batches.size(); start += settings.accumulation) {
             List<TokenBatch> group = batches.subList(start, Math.min(batches.size(), start + settings.accumulation));
-            StepResult result = trainStep(group, trained, epoch);
+            TrainingStep.Result result = trainStep(group, trained, epoch);
             lossSum += result.lossSum();
             count += result.count();
-            history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, result.lossSum() / result.count(), result.lr()));
+            double meanLoss = result.lossSum() / result.count();
+            history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, meanLoss, result.lr()));
             if (progress != null) {
-                progress.step(optimizer.step(), epoch, result.lossSum() / result.count(), result.lr(), result.examples());
+                progress.step(optimizer.step(), epoch, meanLoss, result.lr(), result.examples());
             }
         }
         Map<String, Double> validation = settings.validation == null ? Map.of()
@@ -206,94 +205,17 @@ public final class FineTuner implements AutoCloseable {
         }
     }
 
-    private record StepResult(double lossSum, long count, double lr, int examples) {}
-
-    private StepResult trainStep(List<TokenBatch> group, List<Pair<String, Parameter>> trained, int epoch) {
-        double lossSum = 0;
-        long count = 0;
-        int examples = 0;
-        try (NDManager step = manager.newSubManager()) {
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                for (TokenBatch batch : group) {
-                    examples += batch.size();
-                    List<TokenBatch> slices = BatchSplitter.split(batch, settings.devices.size());
-                    for (int device = 0; device < slices.size(); device++) {
-                        StepResult part = forwardBackward(slices.get(device), device, step, collector);
-                        lossSum += part.lossSum();
-                        count += part.count();
-                    }
-                }
-            }
-            if (!Double.isFinite(lossSum)) {
-                zeroGradients(trained, step);
-                throw new TrainingDivergedException("The training loss became " + lossSum + " at optimizer step "
-                        + (optimizer.step() + 1) + " (epoch " + (epoch + 1) + "); the weights were not updated. "
-                        + (settings.checkpointDir == null ? "No checkpoint directory was set."
-                                : "The last good checkpoint is in " + settings.checkpointDir + ".")
-                        + " Try a lower learning rate, more warmup or gradient clipping.");
-            }
-            if (count == 0) {
-                throw new IllegalArgumentException("A training step had no labelled example: every label was "
-                        + TokenBatch.IGNORE_LABEL + ".");
-            }
-            double lr = schedule.lr(optimizer.step());
-            update(trained, step, count, lr);
-            return new StepResult(lossSum, count, lr, examples);
+    private TrainingStep.Result trainStep(List<TokenBatch> group, List<Pair<String, Parameter>> trained, int epoch) {
+        double lr = schedule.lr(optimizer.step());
+        TrainingStep.Result result = step.run(group, trained, lr, manager);
+        if (!result.updated()) {
+            throw new TrainingDivergedException("The training loss became " + result.lossSum() + " at optimizer step "
+                    + (optimizer.step() + 1) + " (epoch " + (epoch + 1) + "); the weights were not updated. "
+                    + (settings.checkpointDir == null ? "No checkpoint directory was set."
+                            : "The last good checkpoint is in " + settings.checkpointDir + ".")
+                    + " Try a lower learning rate, more warmup or gradient clipping.");
         }
-    }
-
-    /**
-     * Forward and backward pass of one slice on device number {@code device}. Device 0 uses the
-     * parameters themselves; other devices get replicas (DJL's ParameterStore copies). The copy
-     * is recorded by autograd, so backward carries the replica's gradient home into the model's
-     * parameters, where the gradients of all slices add up to the whole batch's. Slices run one
-     * after another: correct on several devices, not faster.
-     */
-    private StepResult forwardBackward(TokenBatch slice, int device, NDManager step, GradientCollector collector) {
-        try (NDManager sliceManager = step.newSubManager(settings.devices.get(device))) {
-            ParameterStore store = new ParameterStore(sliceManager, device > 0);
-            NDArray logits = settings.model.forward(store, slice.inputs(sliceManager), true).head();
-            NDArray targets = slice.targets(sliceManager);
-            NDArray loss = CrossEntropy.sum(logits, targets);
-            double lossValue = loss.getFloat();
-            long count = CrossEntropy.count(targets);
-            collector.backward(loss);
-            return new StepResult(lossValue, count, 0, slice.size());
-        }
-    }
-
-    private void update(List<Pair<String, Parameter>> trained, NDManager step, long count, double lr) {
-        List<NDArray> gradients = gradients(trained, step);
-        for (NDArray gradient : gradients) {
-            gradient.divi(count); // from summed loss to the mean over the whole accumulated batch
-        }
-        if (settings.clipNorm > 0) {
-            GradientClipping.clipGlobalNorm(gradients, settings.clipNorm);
-        }
-        for (int i = 0; i < trained.size(); i++) {
-            Pair<String, Parameter> entry = trained.get(i);
-            optimizer.update(entry.getKey(), entry.getValue().getArray(), gradients.get(i), lr,
-                    settings.groups.decays(entry.getKey(), entry.getValue()));
-        }
-        optimizer.finishStep();
-        zeroGradients(trained, step); // gradients add up across backward passes
-
-    }
-
-    private static List<NDArray> gradients(List<Pair<String, Parameter>> trained, NDManager step) {
-        List<NDArray> gradients = new ArrayList<>();
-        for (Pair<String, Parameter> entry : trained) {
-            NDArray gradient = entry.getValue().getArray().getGradient();
-            gradient.attach(step); // the handle (not the gradient itself) is freed with the step
-            gradients.add(gradient);
-        }
-        return gradients;
-    }
-
-    private static void zeroGradients(List<Pair<String, Parameter>> trained, NDManager step) {
-        for (NDArray gradient : gradients(trained, step)) {
-            gradient.set(new NDIndex("..."), 0); // a fill: also clears NaN, which subtraction would keep
-        }
+        return result;
     }
 
     private List<Pair<String, Parameter>> applyFreezing(int epoch) {
@@ -313,22 +235,16 @@ public final class FineTuner implements AutoCloseable {
         return trained;
     }
 
+    /** Keeps {@code best} (taking ownership) as the best weights so far. */
     private void replaceBest(NDList best) {
         if (best == null) {
             return;
         }
-        NDList copy = new NDList();
-        for (NDArray array : best) {
-            NDArray kept = array.duplicate();
-            kept.attach(manager);
-            kept.setName(array.getName());
-            copy.add(kept);
-        }
+        best.attach(manager);
         if (bestWeights != null) {
             bestWeights.close();
         }
-        best.close();
-        bestWeights = copy;
+        bestWeights = best;
     }
 
     private void writeCheckpoint() {
