@@ -29,11 +29,12 @@ class ProgressDisplayTest {
         }
     }
 
+    private final RecordingSink sink = new RecordingSink();
+    private final AtomicLong clock = new AtomicLong();
+    private final ProgressDisplay progress = new ProgressDisplay(sink, 250, clock::get);
+
     @Test
     void displaysOnceThenRedrawsAtMostEvery250Milliseconds() {
-        RecordingSink sink = new RecordingSink();
-        AtomicLong clock = new AtomicLong();
-        ProgressDisplay progress = new ProgressDisplay(sink, 250, clock::get);
         progress.start(0, 10, 0, 2);
         for (int step = 1; step <= 10; step++) {
             clock.addAndGet(100_000_000L); // 100 ms per step
@@ -54,9 +55,6 @@ class ProgressDisplayTest {
 
     @Test
     void finishDrawsTheLatestStateEvenWhenThrottled() {
-        RecordingSink sink = new RecordingSink();
-        AtomicLong clock = new AtomicLong();
-        ProgressDisplay progress = new ProgressDisplay(sink, 250, clock::get);
         progress.start(0, 100, 0, 5);
         progress.step(1, 0, 2.0, 1e-3, 8); // too soon to draw
         assertEquals(0, sink.updates.size());
