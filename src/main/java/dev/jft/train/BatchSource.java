@@ -1,0 +1,99 @@
+package dev.jft.train;
+
+import dev.jft.text.TokenBatch;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The training batches of each epoch. The order depends only on the seed and the epoch number,
+ * so a run resumed from a checkpoint sees exactly the batches an uninterrupted run would.
+ *
+ * <pre>{@code
+ * BatchSource source = BatchSource.shuffled(batches);   // batch order reshuffled each epoch
+ * BatchSource rows = BatchSource.rows(allRows, 16);     // rows reshuffled, then cut into batches
+ * }</pre>
+ */
+@FunctionalInterface
+public interface BatchSource {
+
+    /** The batches of {@code epoch} (0-based) for this seed. */
+    List<TokenBatch> batches(int epoch, long seed);
+
+    /** The same batches in the same order every epoch. */
+    static BatchSource fixed(List<TokenBatch> batches) {
+        List<TokenBatch> copy = nonEmpty(batches);
+        return (epoch, seed) -> copy;
+    }
+
+    /** The given batches in a new random order each epoch. */
+    static BatchSource shuffled(List<TokenBatch> batches) {
+        List<TokenBatch> copy = nonEmpty(batches);
+        return (epoch, seed) -> {
+            List<TokenBatch> order = new ArrayList<>(copy);
+            Collections.shuffle(order, epochRandom(epoch, seed));
+            return order;
+        };
+    }
+
+    /** The rows of one padded batch, shuffled each epoch and cut into batches of {@code batchSize}. */
+    static BatchSource rows(TokenBatch all, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("Batch size must be positive, got " + batchSize);
+        }
+        nonEmpty(List.of(all));
+        return (epoch, seed) -> {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, epochRandom(epoch, seed));
+            List<TokenBatch> batches = new ArrayList<>();
+            for (int start = 0; start < order.size(); start += batchSize) {
+                batches.add(pick(all, order.subList(start, Math.min(order.size(), start + batchSize))));
+            }
+            return batches;
+        };
+    }
+
+    /** A generator whose draws depend only on (seed, epoch). */
+    static Random epochRandom(int epoch, long seed) {
+        return new Random(seed * 1_000_003L + epoch);
+    }
+
+    private static TokenBatch pick(TokenBatch all, List<Integer> rows) {
+        int n = rows.size();
+        long[][] ids = new long[n][];
+        long[][] mask = new long[n][];
+        long[][] types = new long[n][];
+        int[] labels = all.labels() == null ? null : new int[n];
+        int[][] tokenLabels = all.tokenLabels() == null ? null : new int[n][];
+        for (int i = 0; i < n; i++) {
+            int row = rows.get(i);
+            ids[i] = all.inputIds()[row];
+            mask[i] = all.attentionMask()[row];
+            types[i] = all.tokenTypeIds()[row];
+            if (labels != null) {
+                labels[i] = all.labels()[row];
+            }
+            if (tokenLabels != null) {
+                tokenLabels[i] = all.tokenLabels()[row];
+            }
+        }
+        return new TokenBatch(ids, mask, types, labels, tokenLabels);
+    }
+
+    private static List<TokenBatch> nonEmpty(List<TokenBatch> batches) {
+        if (batches == null || batches.isEmpty() || batches.stream().anyMatch(b -> b == null || b.size() == 0)) {
+            throw new IllegalArgumentException("Training data is empty (or holds an empty batch): give at least one "
+                    + "batch with at least one labelled example.");
+        }
+        for (TokenBatch batch : batches) {
+            if (batch.labels() == null && batch.tokenLabels() == null) {
+                throw new IllegalArgumentException("A training batch has no labels: build it with labels or token labels.");
+            }
+        }
+        return List.copyOf(batches);
+    }
+}

@@ -1,0 +1,442 @@
+package dev.jft.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import dev.jft.text.TokenBatch;
+import dev.jft.viz.Displays;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fine-tunes a classifier block: AdamW without decay on biases and norms, warmup + decay schedule,
+ * global-norm clipping, gradient accumulation, freezing, validation every epoch, early stopping
+ * that restores the best weights, a checkpoint every epoch, exact resume, and a live progress bar.
+ *
+ * <p>The block takes {@link TokenBatch#inputs} (input ids, attention mask, token type ids) and
+ * returns logits [B, C] (sequence labels) or [B, T, C] (token labels). It must be initialized
+ * (see {@link #initialize}); its parameters stay in the manager that initialized them.
+ *
+ * <pre>{@code
+ * FineTuner.initialize(model, modelManager, 42, trainBatches.get(0));
+ * try (FineTuner tuner = FineTuner.builder()
+ *         .model(model)
+ *         .trainData(BatchSource.shuffled(trainBatches))
+ *         .validationData(validationBatches)
+ *         .epochs(3).learningRate(2e-5).warmupRatio(0.1).schedule(LrSchedule.Kind.LINEAR)
+ *         .weightDecay(0.01).clipNorm(1.0).accumulationSteps(2).seed(42)
+ *         .earlyStopping("f1_macro", EarlyStopping.Goal.MAXIMIZE, 2)
+ *         .checkpointDir(Path.of("checkpoints"))
+ *         .build()) {
+ *     TrainingHistory history = tuner.fit();
+ * }
+ * // after an interruption: the same builder, then tuner.resume(Path.of("checkpoints")); tuner.fit();
+ * }</pre>
+ *
+ * <p>Devices: {@link Devices#choose} picks them; the model lives on the first. Each batch is split
+ * into one slice per device ({@link BatchSplitter}); other devices run on parameter replicas and
+ * their gradients are added to the model's, so the update equals the whole batch's. The slices
+ * run one after another (correct on several GPUs, not yet faster). Mixed precision is not
+ * available (see {@link Devices}).
+ */
+public final class FineTuner implements AutoCloseable {
+
+    private final Builder settings;
+    private final NDManager manager;
+    private final AdamW optimizer;
+    private final EarlyStopping stopping;
+    private final long stepsPerEpoch;
+    private final LrSchedule schedule;
+    private final TrainingStep step;
+    private TrainingHistory history = new TrainingHistory();
+    private NDList bestWeights;
+    private int epochsDone;
+    private boolean stoppedEarly;
+
+    private FineTuner(Builder settings) {
+        this.settings = settings;
+        this.manager = NDManager.newBaseManager(settings.devices.get(0));
+        this.optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, settings.weightDecay);
+        this.stopping = settings.validation == null ? null
+                : new EarlyStopping(settings.metric, settings.goal, settings.patience);
+        int batchesPerEpoch = settings.train.batches(0, settings.seed).size();
+        this.stepsPerEpoch = (batchesPerEpoch + settings.accumulation - 1) / settings.accumulation;
+        long total = stepsPerEpoch * settings.epochs;
+        long warmup = settings.warmupSteps >= 0 ? settings.warmupSteps : Math.round(settings.warmupRatio * total);
+        this.schedule = settings.scheduleKind.create(settings.learningRate, Math.min(warmup, total), total);
+        this.step = new TrainingStep(settings.model, settings.devices, optimizer, settings.groups, settings.clipNorm);
+    }
+
+    /** A builder with fine-tuning defaults (lr 2e-5, linear schedule, decay 0.01, clip 1.0, 3 epochs). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Initializes {@code block}'s parameters in {@code manager} with the engine seeded by
+     * {@code seed}, so a freshly initialized head is the same on every run.
+     */
+    public static void initialize(Block block, NDManager manager, long seed, TokenBatch sample) {
+        Engine.getInstance().setRandomSeed((int) seed);
+        Shape[] shapes = {shape(sample), shape(sample), shape(sample)};
+        block.initialize(manager, DataType.FLOAT32, shapes);
+    }
+
+    /** Trains until the configured epochs are done or early stopping ends training. */
+    public TrainingHistory fit() {
+        return fit(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Trains at most {@code maxEpochs} more epochs (a way to train in stages: a later {@code fit}
+     * continues where this one stopped). The best weights are restored once training is over.
+     */
+    public TrainingHistory fit(int maxEpochs) {
+        if (!settings.model.isInitialized()) {
+            throw new IllegalStateException("The model is not initialized: call FineTuner.initialize(model, manager, "
+                    + "seed, sampleBatch) or load pretrained weights first.");
+        }
+        ProgressDisplay progress = settings.progress
+                ? new ProgressDisplay(Displays.sink(), settings.progressIntervalMillis, System::nanoTime) : null;
+        if (progress != null) {
+            progress.start(optimizer.step(), stepsPerEpoch * settings.epochs, epochsDone, settings.epochs);
+        }
+        int end = (int) Math.min(settings.epochs, (long) epochsDone + maxEpochs);
+        while (epochsDone < end && !stoppedEarly) {
+            runEpoch(epochsDone, progress);
+        }
+        if (progress != null) {
+            progress.finish();
+        }
+        if (isFinished() && bestWeights != null) {
+            Weights.restore(settings.model, bestWeights);
+        }
+        return history;
+    }
+
+    /** True when all epochs ran or early stopping ended training. */
+    public boolean isFinished() {
+        return stoppedEarly || epochsDone >= settings.epochs;
+    }
+
+    /** Loads the latest checkpoint in {@code dir}: weights, optimizer, step, history, early stopping. */
+    public void resume(Path dir) {
+        Checkpoint.State state = Checkpoint.readState(dir);
+        if (!state.settings().equals(checkpointSettings())) {
+            throw new IllegalArgumentException("The checkpoint in " + dir + " was written with settings "
+                    + state.settings() + " but this run has " + checkpointSettings()
+                    + ": resume with the same seed, epochs, accumulation, learning rate and data.");
+        }
+        try (NDManager loading = manager.newSubManager()) {
+            Weights.restore(settings.model, Checkpoint.readArrays(dir, Checkpoint.MODEL, loading));
+            optimizer.loadState(Checkpoint.readArrays(dir, Checkpoint.OPTIMIZER, loading));
+            NDList best = Checkpoint.readArrays(dir, Checkpoint.BEST, loading);
+            replaceBest(best);
+        }
+        epochsDone = state.epochsDone();
+        stoppedEarly = state.stoppedEarly();
+        history = state.history();
+        if (stopping != null && state.stopping() != null) {
+            stopping.restore(state.stopping());
+        }
+    }
+
+    /** What has been recorded so far. */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    /** Optimizer steps taken (the schedule position). */
+    public long step() {
+        return optimizer.step();
+    }
+
+    /** Frees the optimizer state and the saved best weights (not the model). */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    private void runEpoch(int epoch, ProgressDisplay progress) {
+        // Re-seeding at every epoch start makes dropout depend only on (seed, epoch): a resumed
+        // run draws the same masks as an uninterrupted one.
+        Engine.getInstance().setRandomSeed((int) (settings.seed * 1_000_003L + epoch));
+        List<Pair<String, Parameter>> trained = applyFreezing(epoch);
+        List<TokenBatch> batches = settings.train.batches(epoch, settings.seed);
+        double lossSum = 0;
+        long count = 0;
+        for (int start = 0; start < batches.size(); start += settings.accumulation) {
+            List<TokenBatch> group = batches.subList(start, Math.min(batches.size(), start + settings.accumulation));
+            TrainingStep.Result result = trainStep(group, trained, epoch);
+            lossSum += result.lossSum();
+            count += result.count();
+            double meanLoss = result.lossSum() / result.count();
+            history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, meanLoss, result.lr()));
+            if (progress != null) {
+                progress.step(optimizer.step(), epoch, meanLoss, result.lr(), result.examples());
+            }
+        }
+        Map<String, Double> validation = settings.validation == null ? Map.of()
+                : Evaluator.evaluate(settings.model, settings.validation, manager);
+        history.addEpoch(new TrainingHistory.Epoch(epoch, optimizer.step(), lossSum / count, validation));
+        if (stopping != null) {
+            Double value = validation.get(stopping.metric());
+            if (value == null) {
+                throw new IllegalArgumentException("Unknown validation metric '" + stopping.metric()
+                        + "' for early stopping: choose one of " + validation.keySet());
+            }
+            if (stopping.observe(epoch, value)) {
+                replaceBest(Weights.copy(settings.model, manager));
+            }
+            stoppedEarly = stopping.shouldStop();
+        }
+        epochsDone = epoch + 1;
+        if (settings.checkpointDir != null) {
+            writeCheckpoint();
+        }
+    }
+
+    private TrainingStep.Result trainStep(List<TokenBatch> group, List<Pair<String, Parameter>> trained, int epoch) {
+        double lr = schedule.lr(optimizer.step());
+        TrainingStep.Result result = step.run(group, trained, lr, manager);
+        if (!result.updated()) {
+            throw new TrainingDivergedException("The training loss became " + result.lossSum() + " at optimizer step "
+                    + (optimizer.step() + 1) + " (epoch " + (epoch + 1) + "); the weights were not updated. "
+                    + (settings.checkpointDir == null ? "No checkpoint directory was set."
+                            : "The last good checkpoint is in " + settings.checkpointDir + ".")
+                    + " Try a lower learning rate, more warmup or gradient clipping.");
+        }
+        return result;
+    }
+
+    private List<Pair<String, Parameter>> applyFreezing(int epoch) {
+        List<Pair<String, Parameter>> trained = new ArrayList<>();
+        for (Pair<String, Parameter> entry : settings.model.getParameters()) {
+            boolean trains = settings.freezing.trains(settings.groups.layerOf(entry.getKey()), epoch);
+            entry.getValue().freeze(!trains);
+            entry.getValue().getArray().setRequiresGradient(trains);
+            if (trains) {
+                trained.add(entry);
+            }
+        }
+        if (trained.isEmpty()) {
+            throw new IllegalStateException("No parameter trains in epoch " + (epoch + 1)
+                    + ": the freezing rule froze everything. Check the ParameterGroups names (is there a head?).");
+        }
+        return trained;
+    }
+
+    /** Keeps {@code best} (taking ownership) as the best weights so far. */
+    private void replaceBest(NDList best) {
+        if (best == null) {
+            return;
+        }
+        best.attach(manager);
+        if (bestWeights != null) {
+            bestWeights.close();
+        }
+        bestWeights = best;
+    }
+
+    private void writeCheckpoint() {
+        try (NDManager saving = manager.newSubManager()) {
+            NDList model = Weights.copy(settings.model, saving);
+            NDList optimizerState = optimizer.state();
+            optimizerState.attach(saving);
+            Checkpoint.write(settings.checkpointDir, new Checkpoint.State(epochsDone, optimizer.step(), stoppedEarly,
+                    checkpointSettings(), stopping == null ? null : stopping.state(), history), model, optimizerState, bestWeights);
+        }
+    }
+
+    private Checkpoint.Settings checkpointSettings() {
+        return new Checkpoint.Settings(settings.seed, settings.epochs, settings.accumulation, settings.learningRate,
+                stepsPerEpoch * settings.epochs);
+    }
+
+    private static Shape shape(TokenBatch sample) {
+        return new Shape(sample.size(), sample.length());
+    }
+
+    /** Settings of a {@link FineTuner}; only model and train data are required. */
+    public static final class Builder {
+        private Block model;
+        private BatchSource train;
+        private List<TokenBatch> validation;
+        private int epochs = 3;
+        private double learningRate = 2e-5;
+        private long warmupSteps = -1;
+        private double warmupRatio = 0;
+        private LrSchedule.Kind scheduleKind = LrSchedule.Kind.LINEAR;
+        private double weightDecay = 0.01;
+        private double clipNorm = 1.0;
+        private int accumulation = 1;
+        private long seed = 42;
+        private String metric = "loss";
+        private EarlyStopping.Goal goal = EarlyStopping.Goal.MINIMIZE;
+        private int patience;
+        private Path checkpointDir;
+        private List<Device> devices;
+        private ParameterGroups groups = ParameterGroups.byName();
+        private Freezing freezing = Freezing.none();
+        private boolean progress = true;
+        private long progressIntervalMillis = 250;
+
+        private Builder() {}
+
+        /** The block to train (already initialized). */
+        public Builder model(Block model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Where each epoch's training batches come from. */
+        public Builder trainData(BatchSource train) {
+            this.train = train;
+            return this;
+        }
+
+        /** Training batches, reshuffled (as whole batches) every epoch. */
+        public Builder trainData(List<TokenBatch> batches) {
+            return trainData(BatchSource.shuffled(batches));
+        }
+
+        /** Labelled batches evaluated after every epoch (also enables best-weight selection). */
+        public Builder validationData(List<TokenBatch> validation) {
+            this.validation = validation == null ? null : List.copyOf(validation);
+            return this;
+        }
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Peak learning rate. */
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Warmup length in optimizer steps. */
+        public Builder warmupSteps(long warmupSteps) {
+            this.warmupSteps = warmupSteps;
+            return this;
+        }
+
+        /** Warmup length as a fraction of all optimizer steps (used unless warmupSteps is set). */
+        public Builder warmupRatio(double warmupRatio) {
+            this.warmupRatio = warmupRatio;
+            return this;
+        }
+
+        /** Decay after warmup: linear (default), cosine or constant. */
+        public Builder schedule(LrSchedule.Kind kind) {
+            this.scheduleKind = kind;
+            return this;
+        }
+
+        /** Decoupled AdamW weight decay (not applied to biases and norm weights). */
+        public Builder weightDecay(double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /** Maximum global gradient norm; 0 turns clipping off. */
+        public Builder clipNorm(double clipNorm) {
+            this.clipNorm = clipNorm;
+            return this;
+        }
+
+        /** Micro-batches per optimizer step. */
+        public Builder accumulationSteps(int accumulation) {
+            this.accumulation = accumulation;
+            return this;
+        }
+
+        /** Seed of data order, dropout and (through {@link #initialize}) head initialization. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * The validation metric that picks the best epoch ("loss", "accuracy", "f1_macro",
+         * "f1_micro", "f1_weighted") and the patience in epochs (0 = never stop early).
+         */
+        public Builder earlyStopping(String metric, EarlyStopping.Goal goal, int patience) {
+            this.metric = metric;
+            this.goal = goal;
+            this.patience = patience;
+            return this;
+        }
+
+        /** Where a checkpoint is written after every epoch. */
+        public Builder checkpointDir(Path checkpointDir) {
+            this.checkpointDir = checkpointDir;
+            return this;
+        }
+
+        /** "auto" (default), "cpu", "gpu" or "gpu:N"; see {@link Devices#choose}. */
+        public Builder device(String preference) {
+            this.devices = Devices.choose(preference);
+            return this;
+        }
+
+        /** Explicit devices (the first holds the model). */
+        public Builder devices(List<Device> devices) {
+            this.devices = List.copyOf(devices);
+            return this;
+        }
+
+        /** How parameter names map to decay, layers and head. */
+        public Builder parameterGroups(ParameterGroups groups) {
+            this.groups = groups;
+            return this;
+        }
+
+        /** Which parameters train in each epoch. */
+        public Builder freezing(Freezing freezing) {
+            this.freezing = freezing;
+            return this;
+        }
+
+        /** Whether to show a live progress bar (default true). */
+        public Builder progress(boolean progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Checks the settings and creates the tuner. */
+        public FineTuner build() {
+            Objects.requireNonNull(model, "model: call .model(block)");
+            Objects.requireNonNull(train, "trainData: call .trainData(batches)");
+            require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+            require(learningRate > 0 && Double.isFinite(learningRate), "learningRate must be > 0, got " + learningRate);
+            require(warmupRatio >= 0 && warmupRatio <= 1, "warmupRatio must be in [0, 1], got " + warmupRatio);
+            require(weightDecay >= 0, "weightDecay must be >= 0, got " + weightDecay);
+            require(clipNorm >= 0, "clipNorm must be >= 0 (0 = off), got " + clipNorm);
+            require(accumulation >= 1, "accumulationSteps must be >= 1, got " + accumulation);
+            require(validation == null || !validation.isEmpty(), "validationData is empty: pass null for none");
+            require(patience == 0 || validation != null, "early stopping needs validationData");
+            if (devices == null) {
+                devices = Devices.choose("auto");
+            }
+            return new FineTuner(this);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}
