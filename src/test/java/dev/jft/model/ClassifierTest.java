@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.jft.text.TokenBatch;
 import java.util.List;
@@ -104,6 +106,19 @@ class ClassifierTest {
         }
         model.unfreezeTopLayers(3);
         assertTrue(model.modelParameters().stream().allMatch(p -> p.parameter().requiresGradient()));
+    }
+
+    @Test
+    void gradientsReachEncoderAndHeadInTraining() {
+        SequenceClassifier model = sequence(Pooling.CLS, 1);
+        try (NDManager step = manager.newSubManager();
+                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            var logits = model.forward(new ParameterStore(step, false), TinyBert.batch().inputs(step), true).head();
+            collector.backward(logits.square().sum());
+            for (ModelParameter p : model.modelParameters()) {
+                assertTrue(p.parameter().getArray().getGradient().abs().sum().getFloat() > 0, p.name());
+            }
+        }
     }
 
     @Test
