@@ -47,11 +47,10 @@ final class BertEmbeddings extends AbstractBlock {
         NDArray types = inputs.get(1);
         long length = ids.getShape().get(1);
         NDArray positionIds = ids.getManager().arange(0, (int) length, 1, DataType.INT64).expandDims(0);
-        NDArray sum = words.forward(store, new NDList(ids), training).head()
-                .add(tokenTypes.forward(store, new NDList(types), training).head())
-                .add(positions.forward(store, new NDList(positionIds), training).head());
-        NDArray normed = norm.forward(store, new NDList(sum), training).head();
-        return dropout.forward(store, new NDList(normed), training);
+        NDArray sum = BertLayer.run(words, store, ids, training)
+                .add(BertLayer.run(tokenTypes, store, types, training))
+                .add(BertLayer.run(positions, store, positionIds, training));
+        return new NDList(BertLayer.run(dropout, store, BertLayer.run(norm, store, sum, training), training));
     }
 
     @Override

@@ -116,7 +116,8 @@ final class BertLayer extends AbstractBlock {
         return new NDList(out);
     }
 
-    private static NDArray run(Block block, ParameterStore store, NDArray input, boolean training) {
+    /** Runs a single-input, single-output block. */
+    static NDArray run(Block block, ParameterStore store, NDArray input, boolean training) {
         return block.forward(store, new NDList(input), training).head();
     }
 

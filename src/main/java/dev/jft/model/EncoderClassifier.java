@@ -11,6 +11,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.jft.text.Padding;
+import dev.jft.text.TextTokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +75,16 @@ public abstract class EncoderClassifier extends AbstractBlock {
     /** The tokenizer definition that belongs to the encoder. */
     public String tokenizerJson() {
         return tokenizerJson;
+    }
+
+    /**
+     * A tokenizer for this model's inputs (close it when done).
+     *
+     * @param maxLength longest input in tokens
+     * @param padding {@link Padding#DYNAMIC} for training/inference speed, {@link Padding#FIXED} for fixed shapes
+     */
+    public TextTokenizer tokenizer(int maxLength, Padding padding) {
+        return TextTokenizer.builder(tokenizerJson).maxLength(maxLength).padding(padding).build();
     }
 
     @Override

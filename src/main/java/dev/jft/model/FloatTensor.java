@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A named-free block of float32 weights with its shape, as read from or written to a checkpoint.
+ * Float32 values with their shape: one weight tensor as read from or written to a checkpoint.
  *
  * <pre>{@code
  * FloatTensor w = new FloatTensor(new long[] {2, 3}, new float[6]);

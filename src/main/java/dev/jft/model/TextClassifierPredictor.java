@@ -41,8 +41,7 @@ public final class TextClassifierPredictor implements AutoCloseable {
         }
         this.classifier = classifier;
         this.batchSize = batchSize;
-        this.tokenizer = TextTokenizer.builder(classifier.tokenizerJson())
-                .maxLength(maxLength).padding(Padding.DYNAMIC).build();
+        this.tokenizer = classifier.tokenizer(maxLength, Padding.DYNAMIC);
         this.manager = NDManager.newBaseManager();
     }
 
