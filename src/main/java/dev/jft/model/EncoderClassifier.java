@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +57,7 @@ public abstract class EncoderClassifier extends AbstractBlock {
     }
 
     /** Turns the encoder's hidden states [B, T, H] into the features the head classifies. */
-    abstract NDArray features(NDArray hidden, NDArray mask);
+    abstract NDArray features(NDArray hidden, NDArray mask, ParameterStore store, boolean training);
 
     /** Shape of {@link #features} for the given input-id shape. */
     abstract Shape featureShape(Shape ids, int hidden);
@@ -91,7 +92,7 @@ public abstract class EncoderClassifier extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray hidden = encoder.forward(store, inputs, training).head();
-        NDArray features = features(hidden, inputs.get(1));
+        NDArray features = features(hidden, inputs.get(1), store, training);
         NDArray dropped = dropout.forward(store, new NDList(features), training).head();
         return classifier.forward(store, new NDList(dropped), training);
     }
@@ -116,18 +117,28 @@ public abstract class EncoderClassifier extends AbstractBlock {
         return slots;
     }
 
-    /** Head weights drawn from N(0, 0.02) with the given seed, biases zero (as Hugging Face does). */
-    void initHead(long seed) {
+    /**
+     * Weights between encoder and head that Hugging Face stores inside the encoder ("pooler.dense.*"),
+     * named without the "bert." prefix; empty unless the pooling has weights.
+     */
+    WeightSlots poolerSlots() {
+        return new WeightSlots();
+    }
+
+    /** Weights drawn from N(0, 0.02) with the given seed, biases zero (as Hugging Face initialises). */
+    static void initRandomly(WeightSlots slots, long seed, String what) {
         Random random = new Random(seed);
-        int hidden = encoder.config().hiddenSize();
-        float[] weight = new float[labels.size() * hidden];
-        for (int i = 0; i < weight.length; i++) {
-            weight[i] = (float) (random.nextGaussian() * HEAD_INIT_STD);
-        }
-        headSlots().copyIn(Map.of(
-                "classifier.weight", new FloatTensor(new long[] {labels.size(), hidden}, weight),
-                "classifier.bias", new FloatTensor(new long[] {labels.size()}, new float[labels.size()])),
-                "head initialisation");
+        Map<String, FloatTensor> values = new LinkedHashMap<>();
+        slots.asMap().forEach((name, slot) -> {
+            float[] data = new float[slot.size()];
+            if (!name.endsWith("bias")) {
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = (float) (random.nextGaussian() * HEAD_INIT_STD);
+                }
+            }
+            values.put(name, new FloatTensor(slot.shape().clone(), data));
+        });
+        slots.copyIn(values, what);
     }
 
     /** Every parameter with its part, depth and weight-decay class; encoder first, head last. */
@@ -141,8 +152,10 @@ public abstract class EncoderClassifier extends AbstractBlock {
             }
         });
         int headDepth = encoder.layerCount() + 1;
-        headSlots().asMap().forEach((name, slot) ->
-                out.add(ModelParameter.of(name, slot.parameter(), true, headDepth)));
+        WeightSlots head = new WeightSlots();
+        head.addAll("", poolerSlots());
+        head.addAll("", headSlots());
+        head.asMap().forEach((name, slot) -> out.add(ModelParameter.of(name, slot.parameter(), true, headDepth)));
         return out;
     }
 
@@ -164,8 +177,9 @@ public abstract class EncoderClassifier extends AbstractBlock {
 
     /** The weights as a checkpoint (encoder, head, labels, tokenizer). */
     public Checkpoint checkpoint(String name) {
-        return new Checkpoint(name, encoder.config(), encoder.weights(), tokenizerJson,
-                headSlots().copyOut(), labels.names());
+        Map<String, FloatTensor> weights = new LinkedHashMap<>(encoder.weights());
+        weights.putAll(poolerSlots().copyOut());
+        return new Checkpoint(name, encoder.config(), weights, tokenizerJson, headSlots().copyOut(), labels.names());
     }
 
     /** Saves in the Hugging Face layout ("bert." names + classifier.weight/bias, id2label in config.json). */
@@ -262,7 +276,13 @@ public abstract class EncoderClassifier extends AbstractBlock {
             if (sameHead) {
                 classifier.headSlots().copyIn(checkpoint.head(), checkpoint.name());
             } else {
-                classifier.initHead(seed);
+                initRandomly(classifier.headSlots(), seed, "head initialisation");
+            }
+            WeightSlots pooler = classifier.poolerSlots();
+            if (checkpoint.weights().keySet().containsAll(pooler.asMap().keySet())) {
+                pooler.copyIn(checkpoint.weights(), checkpoint.name()); // a hub checkpoint's pretrained pooler
+            } else {
+                initRandomly(pooler, seed + 1, "pooler initialisation");
             }
             return classifier;
         }

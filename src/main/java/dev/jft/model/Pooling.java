@@ -12,14 +12,21 @@ import ai.djl.ndarray.types.DataType;
  * }</pre>
  */
 public enum Pooling {
-    /** The vector of the first token ([CLS]), as BertForSequenceClassification (without its pooler). */
+    /** The vector of the first token ([CLS]). */
     CLS,
+    /**
+     * Hugging Face's BERT pooler: tanh(dense(CLS vector)), exactly what
+     * {@code BertForSequenceClassification} computes; its weights ("pooler.dense.*") come from the
+     * checkpoint when it has them (hub BERT checkpoints do, the catalog models do not) or are
+     * initialised from the seed.
+     */
+    POOLER,
     /** The mean over real tokens (padding excluded), as sentence-transformers models are trained. */
     MEAN;
 
-    /** hidden [B, T, H], mask int64 [B, T] to [B, H]. */
+    /** hidden [B, T, H], mask int64 [B, T] to [B, H] (for POOLER: the CLS vector its dense layer takes). */
     NDArray pool(NDArray hidden, NDArray mask) {
-        if (this == CLS) {
+        if (this != MEAN) {
             return hidden.get(new NDIndex(":, 0, :"));
         }
         NDArray weights = mask.toType(DataType.FLOAT32, false).expandDims(2); // [B, T, 1]

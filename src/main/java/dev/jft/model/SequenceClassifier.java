@@ -2,7 +2,10 @@ package dev.jft.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
 
 /**
  * Text classification: encoder, pooling (CLS or masked mean), dropout, linear layer.
@@ -20,10 +23,12 @@ import ai.djl.ndarray.types.Shape;
 public final class SequenceClassifier extends EncoderClassifier {
 
     private final Pooling pooling;
+    private final Linear pooler; // only for Pooling.POOLER
 
     private SequenceClassifier(Builder b) {
         super(b.config(), b.labelMap(), b.dropout, b.checkpoint.tokenizerJson());
         this.pooling = b.pooling;
+        this.pooler = pooling == Pooling.POOLER ? addChildBlock("pooler", BertLayer.linear(b.config().hiddenSize())) : null;
     }
 
     public static Builder builder() {
@@ -35,8 +40,27 @@ public final class SequenceClassifier extends EncoderClassifier {
     }
 
     @Override
-    NDArray features(NDArray hidden, NDArray mask) {
-        return pooling.pool(hidden, mask);
+    NDArray features(NDArray hidden, NDArray mask, ParameterStore store, boolean training) {
+        NDArray pooled = pooling.pool(hidden, mask);
+        return pooler == null ? pooled : BertLayer.run(pooler, store, pooled, training).tanh();
+    }
+
+    @Override
+    WeightSlots poolerSlots() {
+        WeightSlots slots = new WeightSlots();
+        if (pooler != null) {
+            int h = encoder().config().hiddenSize();
+            BertLayer.addLinear(slots, "pooler.dense.", pooler, h, h);
+        }
+        return slots;
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        super.initializeChildBlocks(manager, dataType, inputShapes);
+        if (pooler != null) {
+            pooler.initialize(manager, dataType, featureShape(inputShapes[0], encoder().config().hiddenSize()));
+        }
     }
 
     @Override
@@ -53,7 +77,7 @@ public final class SequenceClassifier extends EncoderClassifier {
     public static final class Builder extends EncoderClassifier.Builder<Builder> {
         private Pooling pooling = Pooling.CLS;
 
-        /** {@link Pooling#CLS} (default) or {@link Pooling#MEAN}. */
+        /** {@link Pooling#CLS} (default), {@link Pooling#MEAN} or {@link Pooling#POOLER}. */
         public Builder pooling(Pooling pooling) {
             this.pooling = java.util.Objects.requireNonNull(pooling, "pooling");
             return this;

@@ -3,6 +3,7 @@ package dev.jft.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 
 /**
  * Token classification (tagging): encoder, dropout, and a linear layer applied to every token.
@@ -25,7 +26,7 @@ public final class TokenClassifier extends EncoderClassifier {
     }
 
     @Override
-    NDArray features(NDArray hidden, NDArray mask) {
+    NDArray features(NDArray hidden, NDArray mask, ParameterStore store, boolean training) {
         return hidden;
     }
 

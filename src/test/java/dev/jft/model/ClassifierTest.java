@@ -77,6 +77,29 @@ class ClassifierTest {
     }
 
     @Test
+    void poolerIsTanhOfDenseOnTheClsVector() {
+        SequenceClassifier model = sequence(Pooling.POOLER, 1);
+        Checkpoint saved = model.checkpoint("x");
+        float[] logits = logits(model, TinyBert.batch(), new Shape(2, 3));
+        try (NDManager step = manager.newSubManager()) {
+            var hidden = model.encoder().forward(new ParameterStore(step, false), TinyBert.batch().inputs(step), false)
+                    .head();
+            var cls = hidden.get(new ai.djl.ndarray.index.NDIndex(":, 0, :"));
+            var pooled = cls.matMul(array(step, saved.weights().get("pooler.dense.weight")).transpose())
+                    .add(array(step, saved.weights().get("pooler.dense.bias"))).tanh();
+            var expected = pooled.matMul(array(step, saved.head().get("classifier.weight")).transpose())
+                    .add(array(step, saved.head().get("classifier.bias")));
+            assertArrayEquals(expected.toFloatArray(), logits, 1e-5f);
+        }
+        assertTrue(model.modelParameters().stream().anyMatch(p -> p.name().equals("pooler.dense.weight") && p.head()));
+        assertEquals(model.getParameters().size(), model.modelParameters().size());
+    }
+
+    private static ai.djl.ndarray.NDArray array(NDManager manager, FloatTensor tensor) {
+        return manager.create(tensor.data(), new Shape(tensor.shape()));
+    }
+
+    @Test
     void parametersAreGroupedForTheTrainer() {
         SequenceClassifier model = sequence(Pooling.CLS, 1);
         List<ModelParameter> params = model.modelParameters();
@@ -119,6 +142,14 @@ class ClassifierTest {
                 assertTrue(p.parameter().getArray().getGradient().abs().sum().getFloat() > 0, p.name());
             }
         }
+    }
+
+    @Test
+    void initialisingAgainKeepsTheLoadedWeights() {
+        SequenceClassifier model = sequence(Pooling.CLS, 1);
+        float[] before = model.encoder().weights().get("encoder.layer.0.output.dense.weight").data();
+        model.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, BertEncoder.inputShapes()); // as Trainer.initialize does
+        assertArrayEquals(before, model.encoder().weights().get("encoder.layer.0.output.dense.weight").data());
     }
 
     @Test

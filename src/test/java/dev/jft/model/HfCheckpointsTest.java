@@ -74,20 +74,22 @@ class HfCheckpointsTest {
         Checkpoint tiny = TinyBert.checkpoint();
         try (NDManager manager = NDManager.newBaseManager()) {
             SequenceClassifier model = SequenceClassifier.builder()
-                    .encoder(tiny).labels("neg", "neu", "pos").seed(3).build(manager);
+                    .encoder(tiny).labels("neg", "neu", "pos").pooling(Pooling.POOLER).seed(3).build(manager);
             model.save(dir);
 
             Map<String, FloatTensor> saved = Safetensors.read(dir.resolve("model.safetensors"));
             assertTrue(saved.containsKey("bert.embeddings.word_embeddings.weight"));
             assertTrue(saved.containsKey("bert.encoder.layer.1.attention.self.value.bias"));
             assertArrayEquals(new long[] {3, 8}, saved.get("classifier.weight").shape());
+            assertArrayEquals(new long[] {8, 8}, saved.get("bert.pooler.dense.weight").shape());
             JsonObject config = JsonParser.parseString(Files.readString(dir.resolve("config.json"))).getAsJsonObject();
             assertEquals("BertForSequenceClassification", config.getAsJsonArray("architectures").get(0).getAsString());
             assertEquals("neu", config.getAsJsonObject("id2label").get("1").getAsString());
             assertEquals(2, config.getAsJsonObject("label2id").get("pos").getAsInt());
             assertEquals(1e-12, config.get("layer_norm_eps").getAsDouble());
 
-            SequenceClassifier reloaded = SequenceClassifier.builder().encoder(dir).seed(99).build(manager);
+            SequenceClassifier reloaded = SequenceClassifier.builder().encoder(dir).pooling(Pooling.POOLER).seed(99)
+                    .build(manager);
             assertEquals(List.of("neg", "neu", "pos"), reloaded.labels().names());
             try (NDManager step = manager.newSubManager()) {
                 var inputs = TinyBert.batch().inputs(step);
