@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param tokenizerJson the content of {@code tokenizer.json}
  * @param head weights of a classification head ("classifier.weight", "classifier.bias"); empty if none
  * @param labels label names of the head, in class-index order; empty if none
+ * @param pooling how a saved sequence classifier pooled; null if unknown or not a sequence classifier
  */
 public record Checkpoint(
         String name,
@@ -28,15 +29,23 @@ public record Checkpoint(
         Map<String, FloatTensor> weights,
         String tokenizerJson,
         Map<String, FloatTensor> head,
-        List<String> labels) {
+        List<String> labels,
+        Pooling pooling) {
 
     public Checkpoint {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(tokenizerJson, "tokenizerJson");
+        weights = Collections.unmodifiableMap(weights);
         head = head == null ? Map.of() : Collections.unmodifiableMap(head);
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** A checkpoint without a pooling choice (encoders and token classifiers). */
+    public Checkpoint(String name, BertConfig config, Map<String, FloatTensor> weights, String tokenizerJson,
+            Map<String, FloatTensor> head, List<String> labels) {
+        this(name, config, weights, tokenizerJson, head, labels, null);
     }
 
     /** Number of encoder parameters (every float in the encoder weights). */

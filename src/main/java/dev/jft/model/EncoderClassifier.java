@@ -179,7 +179,13 @@ public abstract class EncoderClassifier extends AbstractBlock {
     public Checkpoint checkpoint(String name) {
         Map<String, FloatTensor> weights = new LinkedHashMap<>(encoder.weights());
         weights.putAll(poolerSlots().copyOut());
-        return new Checkpoint(name, encoder.config(), weights, tokenizerJson, headSlots().copyOut(), labels.names());
+        return new Checkpoint(name, encoder.config(), weights, tokenizerJson, headSlots().copyOut(), labels.names(),
+                pooling());
+    }
+
+    /** The pooling to remember in a saved checkpoint (null: none). */
+    Pooling pooling() {
+        return null;
     }
 
     /** Saves in the Hugging Face layout ("bert." names + classifier.weight/bias, id2label in config.json). */

@@ -32,6 +32,8 @@ public final class HfCheckpoints {
     static final String WEIGHTS = "model.safetensors";
     static final String TOKENIZER = "tokenizer.json";
     private static final String PREFIX = "bert.";
+    /** Our own config.json key (transformers keeps unknown keys and ignores them). */
+    static final String POOLING_KEY = "jft_pooling";
     private static final List<String> HEAD_NAMES = List.of("classifier.weight", "classifier.bias");
 
     private HfCheckpoints() {}
@@ -62,7 +64,7 @@ public final class HfCheckpoints {
                 }
             });
             return new Checkpoint(dir.toString(), BertConfig.fromJson(configJson), encoder,
-                    Files.readString(dir.resolve(TOKENIZER)), head, labels(raw));
+                    Files.readString(dir.resolve(TOKENIZER)), head, labels(raw), pooling(raw));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read model directory " + dir, e);
         }
@@ -95,6 +97,9 @@ public final class HfCheckpoints {
                 config.add("id2label", id2label);
                 config.add("label2id", label2id);
             }
+            if (checkpoint.pooling() != null) {
+                config.addProperty(POOLING_KEY, checkpoint.pooling().name());
+            }
             Files.writeString(dir.resolve(CONFIG), new GsonBuilder().setPrettyPrinting().create().toJson(config));
             Files.writeString(dir.resolve(TOKENIZER), withoutFixedPadding(checkpoint.tokenizerJson()),
                     StandardCharsets.UTF_8);
@@ -114,6 +119,19 @@ public final class HfCheckpoints {
         json.add("padding", JsonNull.INSTANCE);
         json.add("truncation", JsonNull.INSTANCE);
         return json.toString();
+    }
+
+    private static Pooling pooling(JsonObject config) {
+        if (!config.has(POOLING_KEY)) {
+            return null;
+        }
+        String name = config.get(POOLING_KEY).getAsString();
+        try {
+            return Pooling.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config.json " + POOLING_KEY + " \"" + name + "\" is not one of "
+                    + java.util.Arrays.toString(Pooling.values()), e);
+        }
     }
 
     private static List<String> labels(JsonObject config) {

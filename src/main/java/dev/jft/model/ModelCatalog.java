@@ -3,7 +3,9 @@ package dev.jft.model;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,9 @@ public final class ModelCatalog {
     /** All three models have 12 heads of 32 (not visible in the weights; checked by the parity tests). */
     private static final int HEADS = 12;
 
+    /** Loaded checkpoints, kept while memory allows: card() then build() reads the file once. */
+    private static final Map<String, SoftReference<Checkpoint>> CACHE = new HashMap<>();
+
     private ModelCatalog() {}
 
     /** The catalog's model names. */
@@ -48,9 +53,21 @@ public final class ModelCatalog {
                 c.numHeads(), c.headSize(), c.vocabSize(), c.maxPositions(), entry.licence(), entry.coordinate());
     }
 
-    /** Loads the model's weights (Hugging Face names) and tokenizer definition from the classpath. */
+    /**
+     * Loads the model's weights (Hugging Face names) and tokenizer definition from the classpath.
+     * The result is shared (cached): treat its arrays as read-only.
+     */
     public static Checkpoint load(String name) {
-        return load(entry(name), ModelCatalog.class.getClassLoader());
+        Entry entry = entry(name);
+        synchronized (CACHE) {
+            SoftReference<Checkpoint> cached = CACHE.get(entry.name());
+            Checkpoint checkpoint = cached == null ? null : cached.get();
+            if (checkpoint == null) {
+                checkpoint = load(entry, ModelCatalog.class.getClassLoader());
+                CACHE.put(entry.name(), new SoftReference<>(checkpoint));
+            }
+            return checkpoint;
+        }
     }
 
     static Checkpoint load(Entry entry, ClassLoader loader) {

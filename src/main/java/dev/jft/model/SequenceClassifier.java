@@ -27,14 +27,17 @@ public final class SequenceClassifier extends EncoderClassifier {
 
     private SequenceClassifier(Builder b) {
         super(b.config(), b.labelMap(), b.dropout, b.checkpoint.tokenizerJson());
-        this.pooling = b.pooling;
-        this.pooler = pooling == Pooling.POOLER ? addChildBlock("pooler", BertLayer.linear(b.config().hiddenSize())) : null;
+        this.pooling = b.pooling != null ? b.pooling
+                : b.checkpoint.pooling() != null ? b.checkpoint.pooling() : Pooling.CLS;
+        this.pooler = pooling == Pooling.POOLER
+                ? addChildBlock("pooler", BertLayer.linear(b.config().hiddenSize())) : null;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    @Override
     public Pooling pooling() {
         return pooling;
     }
@@ -75,9 +78,12 @@ public final class SequenceClassifier extends EncoderClassifier {
 
     /** Options of a {@link SequenceClassifier}. */
     public static final class Builder extends EncoderClassifier.Builder<Builder> {
-        private Pooling pooling = Pooling.CLS;
+        private Pooling pooling;
 
-        /** {@link Pooling#CLS} (default), {@link Pooling#MEAN} or {@link Pooling#POOLER}. */
+        /**
+         * {@link Pooling#CLS}, {@link Pooling#MEAN} or {@link Pooling#POOLER}; default: the pooling a
+         * saved classifier was trained with, else CLS.
+         */
         public Builder pooling(Pooling pooling) {
             this.pooling = java.util.Objects.requireNonNull(pooling, "pooling");
             return this;

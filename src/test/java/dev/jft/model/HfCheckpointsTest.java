@@ -88,8 +88,8 @@ class HfCheckpointsTest {
             assertEquals(2, config.getAsJsonObject("label2id").get("pos").getAsInt());
             assertEquals(1e-12, config.get("layer_norm_eps").getAsDouble());
 
-            SequenceClassifier reloaded = SequenceClassifier.builder().encoder(dir).pooling(Pooling.POOLER).seed(99)
-                    .build(manager);
+            SequenceClassifier reloaded = SequenceClassifier.builder().encoder(dir).seed(99).build(manager);
+            assertEquals(Pooling.POOLER, reloaded.pooling()); // remembered in config.json
             assertEquals(List.of("neg", "neu", "pos"), reloaded.labels().names());
             try (NDManager step = manager.newSubManager()) {
                 var inputs = TinyBert.batch().inputs(step);
