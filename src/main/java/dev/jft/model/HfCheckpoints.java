@@ -60,7 +60,7 @@ public final class HfCheckpoints {
                 if (HEAD_NAMES.contains(name)) {
                     head.put(name, tensor);
                 } else {
-                    encoder.put(name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name, tensor);
+                    encoder.put(modernName(name), tensor);
                 }
             });
             return new Checkpoint(dir.toString(), BertConfig.fromJson(configJson), encoder,
@@ -111,6 +111,20 @@ public final class HfCheckpoints {
     /** Saves a plain encoder ({@code BertModel}). */
     public static void save(Path dir, Checkpoint checkpoint) {
         save(dir, checkpoint, "BertModel");
+    }
+
+    /** Drops the "bert." prefix; old checkpoints (e.g. bert-base-uncased) call LayerNorm weights gamma/beta. */
+    static String modernName(String name) {
+        String bare = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+        if (bare.contains("LayerNorm.")) {
+            if (bare.endsWith(".gamma")) {
+                return bare.substring(0, bare.length() - "gamma".length()) + "weight";
+            }
+            if (bare.endsWith(".beta")) {
+                return bare.substring(0, bare.length() - "beta".length()) + "bias";
+            }
+        }
+        return bare;
     }
 
     /** Padding and truncation belong to the caller: clear the fixed ones the shipped files carry. */

@@ -51,6 +51,25 @@ class HfCheckpointsTest {
     }
 
     @Test
+    void oldLayerNormNamesAreModernised() {
+        assertEquals("embeddings.LayerNorm.weight", HfCheckpoints.modernName("bert.embeddings.LayerNorm.gamma"));
+        assertEquals("encoder.layer.3.output.LayerNorm.bias", HfCheckpoints.modernName("encoder.layer.3.output.LayerNorm.beta"));
+        assertEquals("encoder.layer.3.output.dense.bias", HfCheckpoints.modernName("bert.encoder.layer.3.output.dense.bias"));
+    }
+
+    @Test
+    void missingTensorIsNamed() {
+        Map<String, FloatTensor> weights = new LinkedHashMap<>(TinyBert.checkpoint().weights());
+        weights.remove("encoder.layer.1.attention.self.key.bias");
+        Checkpoint bad = new Checkpoint("short", TinyBert.CONFIG, weights, TinyBert.TOKENIZER_JSON, null, null);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BertEncoder.pretrained(bad, manager));
+            assertTrue(e.getMessage().contains("encoder.layer.1.attention.self.key.bias"), e.getMessage());
+        }
+    }
+
+    @Test
     void mismatchedTensorNamesBothShapes() throws IOException {
         Map<String, FloatTensor> weights = new LinkedHashMap<>(TinyBert.checkpoint().weights());
         weights.put("encoder.layer.0.intermediate.dense.weight", new FloatTensor(new long[] {8, 16}, new float[128]));
