@@ -2,13 +2,16 @@ package dev.jft.course;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.jft.data.Datasets;
+import dev.jft.model.ModelCatalog;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The environment check of the welcome lesson: Java, DJL, devices, cores and memory, as a table.
+ * The environment check of the welcome lesson: Java, DJL, devices, cores, memory, and which
+ * pretrained models and data sets are present, as a table.
  *
  * <pre>{@code
  * Table report = EnvironmentReport.table(); // shown as HTML in a notebook
@@ -32,6 +35,14 @@ public final class EnvironmentReport {
         add(check, found, "Memory (machine)", gib(physicalMemoryBytes()));
         add(check, found, "Memory (Java heap max)", gib(Runtime.getRuntime().maxMemory()));
         add(check, found, "Fast mode", Course.fast() ? "on (COURSE_FAST=1)" : "off");
+        for (String model : ModelCatalog.names()) {
+            add(check, found, "Model " + model, ModelCatalog.isAvailable(model) ? "present"
+                    : "missing: add " + ModelCatalog.mavenCoordinate(model) + " to pom.xml and run ./course setup");
+        }
+        for (String dataset : Datasets.names()) {
+            add(check, found, "Data set " + dataset, Datasets.isReady(dataset) ? "present"
+                    : "not fetched yet: run ./course setup (or Datasets.ensure(\"" + dataset + "\"))");
+        }
         return Table.create("Environment", check, found);
     }
 

@@ -34,7 +34,15 @@ public final class Datasets {
      * @throws dev.jft.data.fetch.DatasetUnavailableException naming the package and the command to run
      */
     public static Path ensure(String name) {
-        return new DatasetFetcher(CacheDir.fromEnvironment(), DatasetFetcher.offlineFromEnvironment(), System.out)
-                .ensure(Catalog.get(name));
+        return fetcher().ensure(Catalog.get(name));
+    }
+
+    /** True when the named data set is already in the cache, so loading it needs no network. */
+    public static boolean isReady(String name) {
+        return fetcher().isReady(Catalog.get(name));
+    }
+
+    private static DatasetFetcher fetcher() {
+        return new DatasetFetcher(CacheDir.fromEnvironment(), DatasetFetcher.offlineFromEnvironment(), System.out);
     }
 }

@@ -82,6 +82,13 @@ public final class ModelCatalog {
         }
     }
 
+    /** True when the model's jar is on the classpath (checked without reading the weights). */
+    public static boolean isAvailable(String name) {
+        Entry entry = entry(name);
+        ClassLoader loader = ModelCatalog.class.getClassLoader();
+        return loader.getResource(entry.onnxResource()) != null && loader.getResource(entry.tokenizerResource()) != null;
+    }
+
     /** The Maven dependency that provides the model (groupId:artifactId:version). */
     public static String mavenCoordinate(String name) {
         return entry(name).coordinate();

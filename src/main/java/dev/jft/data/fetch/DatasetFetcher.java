@@ -63,13 +63,14 @@ public final class DatasetFetcher {
         } else {
             download(spec, archive);
         }
-        if (!isUnpacked(spec)) {
+        if (!isReady(spec)) {
             unpack(spec, archive);
         }
         return cache.dataDir(spec);
     }
 
-    private boolean isUnpacked(DatasetSpec spec) {
+    /** True when the data set is fetched, verified and unpacked in the cache (no client needed). */
+    public boolean isReady(DatasetSpec spec) {
         try {
             Path marker = cache.marker(spec);
             return Files.isRegularFile(marker) && Files.readString(marker).strip().equals(spec.source().sha256())
