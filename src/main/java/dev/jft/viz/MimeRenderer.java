@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -26,12 +29,30 @@ public final class MimeRenderer {
     /** Rows shown before an HTML table is cut (the rest is summarised). */
     static final int MAX_HTML_ROWS = 50;
 
+    /** Renderers added with {@link #register}, newest first. */
+    private static final List<Registered<?>> REGISTERED = new CopyOnWriteArrayList<>();
+
     private MimeRenderer() {}
+
+    /**
+     * Teaches the kernel to show values of {@code type}: {@code renderer} returns their MIME bundle.
+     * A later registration for a type wins over earlier ones and over the built-in renderers.
+     *
+     * <pre>{@code
+     * MimeRenderer.register(Duration.class, d -> Map.of("text/html", "<b>" + d.toSeconds() + " s</b>"));
+     * }</pre>
+     */
+    public static <T> void register(Class<T> type, Function<? super T, Map<String, String>> renderer) {
+        REGISTERED.add(0, new Registered<>(type, renderer));
+    }
 
     /** The MIME bundle for {@code value}; never empty, always with {@code text/plain}. */
     public static Map<String, String> render(Object value) {
         Map<String, String> bundle = new LinkedHashMap<>();
-        if (value instanceof RichOutput rich) {
+        Registered<?> registered = REGISTERED.stream().filter(r -> r.type().isInstance(value)).findFirst().orElse(null);
+        if (registered != null) {
+            bundle.putAll(registered.render(value));
+        } else if (value instanceof RichOutput rich) {
             bundle.putAll(rich.mimeBundle());
         } else if (value instanceof Chart<?, ?> chart) {
             bundle.put("image/png", png(BitmapEncoder.getBufferedImage(chart)));
@@ -54,6 +75,12 @@ public final class MimeRenderer {
             return Base64.getEncoder().encodeToString(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode image as PNG", e);
+        }
+    }
+
+    private record Registered<T>(Class<T> type, Function<? super T, Map<String, String>> renderer) {
+        Map<String, String> render(Object value) {
+            return renderer.apply(type.cast(value));
         }
     }
 
