@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.JShell;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -23,6 +25,7 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
 /**
  * The course's Java Jupyter kernel: JShell in the kernel's own JVM, speaking IJava's dialect
@@ -49,6 +52,8 @@ public final class CourseKernel extends BaseKernel {
     private final CellExecutor cells;
     private final CodeAssist assist;
     private final CellContext context;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+    private static final long SHUTDOWN_GRACE_MILLIS = 150;
 
     /** A kernel with {@code settings}, publishing cell output through {@code context}. */
     public CourseKernel(KernelSettings settings, CellContext context) {
@@ -86,8 +91,8 @@ public final class CourseKernel extends BaseKernel {
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         SignalInterrupt.install(kernel::interrupt);
-        jupyter.waitUntilClose();
-        kernel.close();
+        kernel.awaitShutdown();
+        Thread.sleep(SHUTDOWN_GRACE_MILLIS); // let the shutdown reply leave before the sockets go
         System.exit(0);
     }
 
@@ -102,6 +107,16 @@ public final class CourseKernel extends BaseKernel {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST,
                 new ExecuteHandler(cells, context, executionCount, CourseKernel::flushStreams, runner.errors()));
+        ShellHandler<ShutdownRequest> replyAndClose = connection.getHandler(MessageType.SHUTDOWN_REQUEST);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, (env, message) -> {
+            replyAndClose.handle(env, message);
+            shutdown.countDown();
+        });
+    }
+
+    /** Blocks until a {@code shutdown_request} (restart or not) has been answered. */
+    public void awaitShutdown() throws InterruptedException {
+        shutdown.await();
     }
 
     /** Runs a cell as the notebook would (used by {@code %load}). */
