@@ -66,6 +66,11 @@ final class KernelClient implements AutoCloseable {
 
     /** Launches {@code java -cp <test classpath> <mainClass> <connection file>} with extra environment. */
     static KernelClient start(Map<String, String> env) throws Exception {
+        return start(env, List.of());
+    }
+
+    /** As {@link #start(Map)}, with extra JVM options for the kernel. */
+    static KernelClient start(Map<String, String> env, List<String> jvmOptions) throws Exception {
         int[] ports = freePorts(5); // shell, iopub, stdin, control, heartbeat
         String key = UUID.randomUUID().toString();
         JsonObject connection = new JsonObject();
@@ -81,8 +86,11 @@ final class KernelClient implements AutoCloseable {
         Path file = Files.createTempFile("kernel-", ".json");
         Files.writeString(file, connection.toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dai.djl.offline=true", "-Xss16m", CourseKernel.class.getName(), file.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+        command.addAll(KernelspecInstaller.JVM_OPTIONS);
+        command.addAll(jvmOptions);
+        command.addAll(List.of(CourseKernel.class.getName(), file.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(env);
@@ -111,7 +119,7 @@ final class KernelClient implements AutoCloseable {
             }
             String id = send(shell, "kernel_info_request", new JsonObject());
             receiveReply(shell, id, 30_000);
-            if (receive(iopub, 500) != null) {
+            if (receive(iopub, 100) != null) {
                 drain();
                 return;
             }
