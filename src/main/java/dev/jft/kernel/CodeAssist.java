@@ -53,8 +53,18 @@ public final class CodeAssist {
         if (piece == null) {
             return null;
         }
-        int local = Math.min(cursor - piece.offset(), piece.source().length());
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(piece.source(), local, true);
+        String source = piece.source();
+        int local = Math.min(cursor - piece.offset(), source.length());
+        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(source, local, true);
+        if (docs.isEmpty()) {
+            // JShell documents a call from inside its parentheses: try just after the name under the cursor.
+            int end = local;
+            while (end < source.length() && Character.isJavaIdentifierPart(source.charAt(end))) {
+                end++;
+            }
+            int after = end < source.length() && source.charAt(end) == '(' ? end + 1 : end;
+            docs = analysis.documentation(source, after, true);
+        }
         if (docs.isEmpty()) {
             return null;
         }

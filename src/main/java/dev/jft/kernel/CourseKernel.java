@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.JShell;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
@@ -23,6 +26,7 @@ import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 
 /**
  * The course's Java Jupyter kernel: JShell in the kernel's own JVM, speaking IJava's dialect
@@ -44,30 +48,47 @@ public final class CourseKernel extends BaseKernel {
             "java.util.function.*", "java.util.regex.*", "java.util.stream.*",
             "static dev.jft.kernel.runtime.Display.*");
 
-    private final JShell shell;
-    private final SnippetRunner runner;
-    private final CellExecutor cells;
-    private final CodeAssist assist;
-    private final CellContext context;
+    private static final long SHUTDOWN_GRACE_MILLIS = 150;
 
-    /** A kernel with {@code settings}, publishing cell output through {@code context}. */
+    /** The parts that need a warmed-up JShell. */
+    private record Engine(JShell shell, SnippetRunner runner, CellExecutor cells, CodeAssist assist) {}
+
+    private final CellContext context;
+    private final CompletableFuture<Engine> engine;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+
+    /**
+     * A kernel with {@code settings}, publishing cell output through {@code context}. JShell starts
+     * on a background thread, so Jupyter's handshake overlaps with the compiler warming up.
+     */
     public CourseKernel(KernelSettings settings, CellContext context) {
         this.context = context;
+        JupyterDisplaySink sink = new JupyterDisplaySink(context, CourseKernel::flushStreams);
+        Display.install(sink);
+        Displays.install(sink);
+        this.engine = CompletableFuture.supplyAsync(() -> startEngine(settings), task -> {
+            Thread thread = new Thread(task, "jshell-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static Engine startEngine(KernelSettings settings) {
         ResultKeepingExecutionControl control = new ResultKeepingExecutionControl(settings.timeoutMillis());
-        this.shell = JShell.builder()
+        JShell shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
                 .compilerOptions(settings.compilerOptions().toArray(String[]::new))
                 .build();
         // The course library and its dependencies are usable without any magic.
         shell.addToClasspath(System.getProperty("java.class.path"));
-        this.runner = new SnippetRunner(shell, control, note -> System.err.println(note));
-        this.cells = new CellExecutor(runner,
-                KernelMagics.standard(shell::addToClasspath, new MavenResolver(), this::executeCell));
-        this.assist = new CodeAssist(shell.sourceCodeAnalysis());
-        JupyterDisplaySink sink = new JupyterDisplaySink(context, CourseKernel::flushStreams);
-        Display.install(sink);
-        Displays.install(sink);
-        startUp(settings);
+        SnippetRunner runner = new SnippetRunner(shell, control, note -> System.err.println(note));
+        CellExecutor[] self = new CellExecutor[1]; // %load runs files through the executor being built
+        CellExecutor cells = new CellExecutor(runner,
+                KernelMagics.standard(shell::addToClasspath, new MavenResolver(), code -> self[0].execute(code)));
+        self[0] = cells;
+        startUp(settings, shell, cells);
+        runStartup(cells, "warm-up", "if (true) { }"); // compiles and runs once, so the first cell is quicker
+        return new Engine(shell, runner, cells, new CodeAssist(shell.sourceCodeAnalysis()));
     }
 
     /** Starts the kernel on the connection file {@code args[0]} and serves until shutdown. */
@@ -86,8 +107,8 @@ public final class CourseKernel extends BaseKernel {
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         SignalInterrupt.install(kernel::interrupt);
-        jupyter.waitUntilClose();
-        kernel.close();
+        kernel.awaitShutdown();
+        Thread.sleep(SHUTDOWN_GRACE_MILLIS); // let the shutdown reply leave before the sockets go
         System.exit(0);
     }
 
@@ -101,17 +122,27 @@ public final class CourseKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST,
-                new ExecuteHandler(cells, context, executionCount, CourseKernel::flushStreams, runner.errors()));
+                new ExecuteHandler(this::executeCell, context, executionCount, CourseKernel::flushStreams));
+        ShellHandler<ShutdownRequest> replyAndClose = connection.getHandler(MessageType.SHUTDOWN_REQUEST);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, (env, message) -> {
+            replyAndClose.handle(env, message);
+            shutdown.countDown();
+        });
+    }
+
+    /** Blocks until a {@code shutdown_request} (restart or not) has been answered. */
+    public void awaitShutdown() throws InterruptedException {
+        shutdown.await();
     }
 
     /** Runs a cell as the notebook would (used by {@code %load}). */
     public Evaluation executeCell(String code) throws CellError {
-        return cells.execute(code);
+        return engine().cells().execute(code);
     }
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        Evaluation result = cells.execute(code);
+        Evaluation result = executeCell(code);
         return result.hasValue() ? DisplayDataRenderer.render(result.value()) : null;
     }
 
@@ -127,22 +158,24 @@ public final class CourseKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        return assist.complete(code, at);
+        return engine().assist().complete(code, at);
     }
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return assist.inspect(code, at);
+        return engine().assist().inspect(code, at);
     }
 
     @Override
     public String isComplete(String code) {
-        return assist.isComplete(code);
+        return engine().assist().isComplete(code);
     }
 
     @Override
     public void interrupt() {
-        runner.interrupt();
+        if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().runner().interrupt();
+        }
     }
 
     @Override
@@ -152,29 +185,36 @@ public final class CourseKernel extends BaseKernel {
 
     /** Ends JShell; the kernel cannot run cells afterwards. */
     public void close() {
-        shell.close();
+        if (engine.isDone() && !engine.isCompletedExceptionally()) {
+            engine.join().shell().close();
+        }
     }
 
-    private void startUp(KernelSettings settings) {
-        runStartup("default imports", DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").reduce("", (a, b) -> a + b + "\n"));
+    /** The JShell side, waiting for it to finish starting if needed. */
+    private Engine engine() {
+        return engine.join();
+    }
+
+    private static void startUp(KernelSettings settings, JShell shell, CellExecutor cells) {
+        runStartup(cells, "default imports", DEFAULT_IMPORTS.stream().map(i -> "import " + i + ";").reduce("", (a, b) -> a + b + "\n"));
         try {
             for (Path jar : ClasspathMagics.resolveList("IJAVA_CLASSPATH", settings.classpath())) {
                 shell.addToClasspath(jar.toString());
             }
             if (!settings.startupScriptsPath().isBlank()) {
                 for (Path script : Globs.resolve(settings.startupScriptsPath())) {
-                    runStartup(script.toString(), Files.readString(script));
+                    runStartup(cells, script.toString(), Files.readString(script));
                 }
             }
         } catch (MagicException | IOException e) {
             warn("startup: " + e.getMessage());
         }
         if (!settings.startupScript().isBlank()) {
-            runStartup("IJAVA_STARTUP_SCRIPT", settings.startupScript());
+            runStartup(cells, "IJAVA_STARTUP_SCRIPT", settings.startupScript());
         }
     }
 
-    private void runStartup(String what, String code) {
+    private static void runStartup(CellExecutor cells, String what, String code) {
         try {
             cells.execute(code);
         } catch (CellError e) {

@@ -19,25 +19,24 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
  * base library's own handler cannot do.
  *
  * <pre>{@code
- * connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(cells, context, count, flush, errors));
+ * connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(kernel::executeCell, context, count, flush));
  * }</pre>
  */
 public final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
 
-    private final CellExecutor cells;
+    private final KernelMagics.CellRunner cells;
     private final CellContext context;
     private final AtomicInteger executionCount;
     private final Runnable flushStreams;
-    private final ErrorFormatter errors;
+    private final ErrorFormatter errors = new ErrorFormatter(snippetId -> null);
 
     /** A handler running cells with {@code cells}, numbering them with {@code executionCount}. */
-    public ExecuteHandler(CellExecutor cells, CellContext context, AtomicInteger executionCount,
-                          Runnable flushStreams, ErrorFormatter errors) {
+    public ExecuteHandler(KernelMagics.CellRunner cells, CellContext context, AtomicInteger executionCount,
+                          Runnable flushStreams) {
         this.cells = cells;
         this.context = context;
         this.executionCount = executionCount;
         this.flushStreams = flushStreams;
-        this.errors = errors;
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SnippetSplitter {
                 pieces.add(new Piece(rest, offset, false));
                 break;
             }
-            pieces.add(new Piece(info.source(), offset + leadingSpace(rest), true));
+            pieces.add(new Piece(info.source(), offset, true));
             rest = info.remaining();
         }
         return pieces;
@@ -57,13 +57,5 @@ public final class SnippetSplitter {
             }
         }
         return found;
-    }
-
-    private static int leadingSpace(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 }

@@ -99,7 +99,7 @@ public final class MavenResolver {
             Path pomFile = Files.writeString(dir.resolve("pom.xml"), pom);
             Path output = dir.resolve("classpath.txt");
             Path log = dir.resolve("mvn.log");
-            Process process = new ProcessBuilder(mvn, "-B", "-q", "-f", pomFile.toString(), GOAL,
+            Process process = new ProcessBuilder(mvn, "-B", "-q", "-Dstyle.color=never", "-f", pomFile.toString(), GOAL,
                     "-Dmdep.outputFile=" + output, "-Dmdep.includeScope=runtime")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -141,7 +141,10 @@ public final class MavenResolver {
 
     private static String errorLines(Path log) throws IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-        List<String> errors = new ArrayList<>(lines.stream().filter(l -> l.contains("ERROR")).limit(15).toList());
+        // Maven's first error line says what failed; the rest is generic advice.
+        List<String> errors = new ArrayList<>(lines.stream()
+                .filter(l -> l.startsWith("[ERROR]") && l.length() > "[ERROR] ".length())
+                .limit(1).toList());
         if (errors.isEmpty()) {
             errors.addAll(lines.subList(Math.max(0, lines.size() - 15), lines.size()));
         }

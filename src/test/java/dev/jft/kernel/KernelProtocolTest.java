@@ -1,0 +1,272 @@
+package dev.jft.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The kernel as Jupyter sees it: a separate JVM spoken to over ZeroMQ. One kernel serves all tests. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KernelProtocolTest {
+
+    private static final int TIMEOUT_MS = 3000;
+    private static KernelClient kernel;
+
+    @BeforeAll
+    static void startKernel() throws Exception {
+        kernel = KernelClient.start(Map.of("IJAVA_TIMEOUT", String.valueOf(TIMEOUT_MS)));
+    }
+
+    @AfterAll
+    static void killKernel() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void kernelInfoNamesJava() {
+        KernelClient.Exchange info = kernel.request("kernel_info_request", new JsonObject());
+        JsonObject language = info.reply().getAsJsonObject("language_info");
+        assertEquals("java", language.get("name").getAsString());
+        assertTrue(info.reply().get("banner").getAsString().contains(CourseKernel.DISPLAY_NAME));
+    }
+
+    @Test
+    @Order(2)
+    void lastExpressionOfACellIsItsResult() {
+        KernelClient.Exchange run = kernel.execute("int a = 2;\nint b = 3;\na * b");
+        assertEquals("ok", run.status());
+        assertEquals("6", plain(result(run)));
+        assertTrue(kernel.execute("int unused = 1;").ofType("execute_result").isEmpty(), "a declaration shows nothing");
+        assertEquals("null", plain(result(kernel.execute("String nothing = null; nothing"))));
+    }
+
+    @Test
+    @Order(3)
+    void printedTextArrivesAsStreamsBeforeTheResult() {
+        KernelClient.Exchange run = kernel.execute("System.out.println(\"hello\");\nSystem.err.println(\"careful\");\n42");
+        List<String> types = run.iopub().stream().map(KernelClient.Msg::type).toList();
+        assertEquals("hello\n", textOf(run, "stdout"));
+        assertEquals("careful\n", textOf(run, "stderr"));
+        assertTrue(types.lastIndexOf("stream") < types.indexOf("execute_result"), types.toString());
+    }
+
+    @Test
+    @Order(4)
+    void imagesAndChartsAreShownAsPng() {
+        JsonObject image = result(kernel.execute("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)"));
+        assertTrue(image.getAsJsonObject("data").has("image/png"));
+        JsonObject chart = result(kernel.execute("""
+                var chart = new org.knowm.xchart.XYChartBuilder().width(200).height(120).title("loss").build();
+                chart.addSeries("train", new double[] {1, 2, 3}, new double[] {0.9, 0.5, 0.3});
+                chart"""));
+        String png = chart.getAsJsonObject("data").get("image/png").getAsString();
+        assertTrue(png.startsWith("iVBORw0KGgo"), "base64 PNG signature");
+    }
+
+    @Test
+    @Order(5)
+    void displayAndUpdateDisplayRedrawInPlace() {
+        KernelClient.Exchange run = kernel.execute("""
+                String id = display("<b>epoch 1</b>", "text/html");
+                updateDisplay(id, "<b>epoch 2</b>", "text/html");
+                var sink = dev.jft.viz.Displays.sink();
+                sink.update(sink.display("batch 1"), "batch 2");""");
+        List<KernelClient.Msg> shown = run.ofType("display_data");
+        List<KernelClient.Msg> updated = run.ofType("update_display_data");
+        assertEquals(2, shown.size());
+        assertEquals(2, updated.size());
+        assertEquals("<b>epoch 1</b>", shown.get(0).content().getAsJsonObject("data").get("text/html").getAsString());
+        assertEquals("<b>epoch 2</b>", updated.get(0).content().getAsJsonObject("data").get("text/html").getAsString());
+        assertEquals(displayId(shown.get(0)), displayId(updated.get(0)));
+        assertEquals("batch 2", updated.get(1).content().getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals(displayId(shown.get(1)), displayId(updated.get(1)));
+    }
+
+    @Test
+    @Order(6)
+    void runtimeErrorNamesTheJavaClassAndShowsTheLearnersFramesFirst() {
+        kernel.execute("int divide(int a, int b) {\n    return a / b;\n}");
+        KernelClient.Exchange run = kernel.execute("divide(1, 0)");
+        assertEquals("error", run.status());
+        JsonObject error = run.ofType("error").get(0).content();
+        assertEquals("java.lang.ArithmeticException", error.get("ename").getAsString());
+        assertEquals("/ by zero", error.get("evalue").getAsString());
+        List<String> traceback = strings(error, "traceback");
+        assertTrue(traceback.get(1).contains("divide") && traceback.get(1).contains("return a / b;"), traceback.toString());
+        assertTrue(traceback.get(2).contains("divide(1, 0)"), traceback.toString());
+        assertTrue(traceback.stream().anyMatch(l -> l.matches("\\s*\\.\\.\\. \\d+ internal frames")), traceback.toString());
+        assertEquals("java.lang.ArithmeticException", run.reply().get("ename").getAsString());
+    }
+
+    @Test
+    @Order(7)
+    void compileErrorPointsAtTheProblem() {
+        KernelClient.Exchange run = kernel.execute("int number = \"seven\";");
+        JsonObject error = run.ofType("error").get(0).content();
+        assertEquals("CompilationException", error.get("ename").getAsString());
+        List<String> traceback = strings(error, "traceback");
+        assertEquals("int number = \"seven\";", traceback.get(0));
+        assertEquals("             ^^^^^^^", traceback.get(1));
+        assertTrue(traceback.get(2).contains("incompatible types"), traceback.toString());
+    }
+
+    @Test
+    @Order(8)
+    void kernelKeepsItsStateAfterErrors() {
+        KernelClient.Exchange run = kernel.execute("divide(6, 3) + a");
+        assertEquals("ok", run.status());
+        assertEquals("4", plain(result(run)));
+    }
+
+    @Test
+    @Order(9)
+    void completionInspectionAndCompleteness() {
+        kernel.execute("String greeting = \"hi\";");
+        String code = "int n = 1; greeting.len";
+        JsonObject completion = kernel.request("complete_request", cursorContent(code, code.length())).reply();
+        assertTrue(strings(completion, "matches").contains("length()"), completion.toString());
+        assertEquals(code.indexOf("len"), completion.get("cursor_start").getAsInt());
+        assertEquals(code.length(), completion.get("cursor_end").getAsInt());
+
+        JsonObject inspect = kernel.request("inspect_request", cursorContent("Math.max(1, 2)", 6)).reply();
+        assertTrue(inspect.get("found").getAsBoolean());
+        assertTrue(inspect.getAsJsonObject("data").get("text/plain").getAsString().contains("Math.max(int a, int b)"));
+
+        assertEquals("complete", isComplete("int x = 1;"));
+        assertEquals("incomplete", isComplete("void f() {"));
+    }
+
+    @Test
+    @Order(10)
+    void interruptEndsAnEndlessLoopAndTheNextCellRuns() throws Exception {
+        String id = kernel.submit("while (true) { }");
+        kernel.awaitBusy(id, 10_000);
+        Thread.sleep(300);
+        kernel.interrupt(); // the base library answers with an empty content
+        KernelClient.Exchange run = kernel.finish(id, 10_000);
+        assertEquals("error", run.status());
+        assertEquals("EvaluationInterruptedException", run.reply().get("ename").getAsString());
+        assertEquals("3", plain(result(kernel.execute("1 + 2"))));
+    }
+
+    @Test
+    @Order(10)
+    void sigintAlsoInterruptsTheRunningCell() throws Exception {
+        String id = kernel.submit("while (true) { }");
+        kernel.awaitBusy(id, 10_000);
+        Thread.sleep(300);
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(kernel.process().pid())).start();
+        assertEquals(0, kill.waitFor());
+        KernelClient.Exchange run = kernel.finish(id, 10_000);
+        assertEquals("EvaluationInterruptedException", run.reply().get("ename").getAsString());
+        assertTrue(kernel.process().isAlive());
+        assertEquals("ok", kernel.execute("1").status());
+    }
+
+    @Test
+    @Order(11)
+    void cellsStopAfterIjavaTimeout() {
+        KernelClient.Exchange run = kernel.execute("long spins = 0;\nwhile (true) { spins++; }");
+        assertEquals("EvaluationTimeoutException", run.reply().get("ename").getAsString());
+        assertEquals("cell timed out after " + TIMEOUT_MS + " ms", run.reply().get("evalue").getAsString());
+        assertEquals("ok", kernel.execute("1").status());
+    }
+
+    @Test
+    @Order(12)
+    void jarsMagicAddsAJarBuiltHere(@TempDir Path dir) throws Exception {
+        Path jar = buildGreeterJar(dir);
+        KernelClient.Exchange run = kernel.execute("%jars " + jar.getParent() + "/*.jar\nnew demo.Greeter().hello(\"kernel\")");
+        assertEquals("ok", run.status(), run.toString());
+        assertEquals("hello kernel", plain(result(run)));
+
+        KernelClient.Exchange unknown = kernel.execute("%nosuchmagic");
+        assertEquals("MagicException", unknown.reply().get("ename").getAsString());
+        assertTrue(unknown.reply().get("evalue").getAsString().contains("%jars"));
+    }
+
+    @Test
+    @Order(100)
+    void shutdownRepliesAndTheProcessExits() throws Exception {
+        JsonObject reply = kernel.shutdown();
+        assertFalse(reply.get("restart").getAsBoolean());
+        assertTrue(kernel.process().waitFor(20, TimeUnit.SECONDS), "kernel process still running after shutdown");
+        assertEquals(0, kernel.process().exitValue());
+    }
+
+    private static Path buildGreeterJar(Path dir) throws Exception {
+        Path source = Files.createDirectories(dir.resolve("src/demo")).resolve("Greeter.java");
+        Files.writeString(source, "package demo; public class Greeter { public String hello(String who) { return \"hello \" + who; } }");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
+        assertEquals(0, status);
+        Path jar = Files.createDirectories(dir.resolve("lib")).resolve("greeter.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("demo/Greeter.class"));
+            try (OutputStream entry = out) {
+                Files.copy(classes.resolve("demo/Greeter.class"), entry);
+            }
+        }
+        return jar;
+    }
+
+    private static String isComplete(String code) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        return kernel.request("is_complete_request", content).reply().get("status").getAsString();
+    }
+
+    private static JsonObject cursorContent(String code, int cursor) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("cursor_pos", cursor);
+        content.addProperty("detail_level", 0);
+        return content;
+    }
+
+    private static JsonObject result(KernelClient.Exchange run) {
+        List<KernelClient.Msg> results = run.ofType("execute_result");
+        assertEquals(1, results.size(), "one execute_result expected, got " + run.iopub() + " reply " + run.reply());
+        return results.get(0).content();
+    }
+
+    private static String plain(JsonObject result) {
+        return result.getAsJsonObject("data").get("text/plain").getAsString();
+    }
+
+    private static String textOf(KernelClient.Exchange run, String stream) {
+        StringBuilder text = new StringBuilder();
+        run.ofType("stream").stream()
+                .filter(m -> m.content().get("name").getAsString().equals(stream))
+                .forEach(m -> text.append(m.content().get("text").getAsString()));
+        return text.toString();
+    }
+
+    private static String displayId(KernelClient.Msg msg) {
+        return msg.content().getAsJsonObject("transient").get("display_id").getAsString();
+    }
+
+    private static List<String> strings(JsonObject object, String member) {
+        return object.getAsJsonArray(member).asList().stream().map(e -> e.getAsString()).toList();
+    }
+}

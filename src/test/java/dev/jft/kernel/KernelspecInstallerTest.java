@@ -1,0 +1,48 @@
+package dev.jft.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelspecInstallerTest {
+
+    @Test
+    void writesAKernelJsonJupyterCanLaunch(@TempDir Path dir) throws Exception {
+        KernelspecInstaller.Options options = KernelspecInstaller.parse(new String[] {
+            "--dir", dir.toString(), "--java", "/usr/lib/jvm/java-17/bin/java", "--classpath", "/course/app.jar:/course/lib/*",
+            "--env", "DJL_CACHE_DIR=/course/.cache/djl", "--env", "IJAVA_TIMEOUT=-1"});
+        Path file = KernelspecInstaller.install(options);
+        assertEquals(dir.resolve("java/kernel.json"), file);
+
+        JsonObject json = new Gson().fromJson(Files.readString(file), JsonObject.class);
+        List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertEquals(List.of("/usr/lib/jvm/java-17/bin/java", "-cp", "/course/app.jar:/course/lib/*"), argv.subList(0, 3));
+        assertTrue(argv.contains("-Dai.djl.offline=true"));
+        assertEquals(List.of("dev.jft.kernel.CourseKernel", "{connection_file}"), argv.subList(argv.size() - 2, argv.size()));
+        assertEquals("Java (fine-tuning course)", json.get("display_name").getAsString());
+        assertEquals("java", json.get("language").getAsString());
+        assertEquals("message", json.get("interrupt_mode").getAsString());
+        assertEquals("/course/.cache/djl", json.getAsJsonObject("env").get("DJL_CACHE_DIR").getAsString());
+        assertEquals("-1", json.getAsJsonObject("env").get("IJAVA_TIMEOUT").getAsString());
+    }
+
+    @Test
+    void rejectsMissingOrRelativeArguments() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> KernelspecInstaller.parse(new String[] {"--dir", "/tmp/k"}));
+        assertTrue(missing.getMessage().contains("required"));
+        IllegalArgumentException relative = assertThrows(IllegalArgumentException.class,
+                () -> KernelspecInstaller.parse(new String[] {"--dir", "/tmp/k", "--java", "java", "--classpath", "x"}));
+        assertTrue(relative.getMessage().contains("absolute"));
+        assertThrows(IllegalArgumentException.class,
+                () -> KernelspecInstaller.parse(new String[] {"--env", "NOEQUALS", "--dir", "/tmp"}));
+    }
+}
