@@ -107,6 +107,7 @@ public final class CourseKernel extends BaseKernel {
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         SignalInterrupt.install(kernel::interrupt);
+        ParentWatchdog.fromEnvironment(System.getenv()).ifPresent(ParentWatchdog::start);
         kernel.awaitShutdown();
         Thread.sleep(SHUTDOWN_GRACE_MILLIS); // let the shutdown reply leave before the sockets go
         System.exit(0);
