@@ -152,7 +152,7 @@ class KernelProtocolTest {
     @Order(9)
     void completionInspectionAndCompleteness() {
         kernel.execute("String greeting = \"hi\";");
-        String code = "int n = 1; greeting.len";
+        String code = "%classpath .\nint n = 1; greeting.len";
         JsonObject completion = kernel.request("complete_request", cursorContent(code, code.length())).reply();
         assertTrue(strings(completion, "matches").contains("length()"), completion.toString());
         assertEquals(code.indexOf("len"), completion.get("cursor_start").getAsInt());
