@@ -33,8 +33,8 @@ public final class CodeAssist {
 
     /** Completions at {@code cursor}, replacing the cell range {@code [start, cursor)}. */
     public ReplacementOptions complete(String code, int cursor) {
-        SnippetSplitter.Piece piece = SnippetSplitter.pieceAt(SnippetSplitter.split(analysis, code), cursor);
-        if (piece == null || MagicSyntax.isCellMagic(code)) {
+        SnippetSplitter.Piece piece = pieceAt(code, cursor);
+        if (piece == null) {
             return new ReplacementOptions(List.of(), cursor, cursor);
         }
         int[] anchor = new int[1];
@@ -49,7 +49,7 @@ public final class CodeAssist {
 
     /** Signature (and javadoc where the JDK has sources) of what is at {@code cursor}, or null. */
     public DisplayData inspect(String code, int cursor) {
-        SnippetSplitter.Piece piece = SnippetSplitter.pieceAt(SnippetSplitter.split(analysis, code), cursor);
+        SnippetSplitter.Piece piece = pieceAt(code, cursor);
         if (piece == null) {
             return null;
         }
@@ -72,6 +72,10 @@ public final class CodeAssist {
                 .map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n" + d.javadoc())
                 .collect(Collectors.joining("\n\n"));
         return new DisplayData(text);
+    }
+
+    private SnippetSplitter.Piece pieceAt(String code, int cursor) {
+        return SnippetSplitter.pieceAt(SnippetSplitter.split(analysis, MagicSyntax.maskMagics(code)), cursor);
     }
 
     /** {@code "complete"}, {@code "invalid"}, or the indent for the next line when more is needed. */

@@ -166,7 +166,11 @@ public final class ResultKeepingExecutionControl extends LocalExecutionControl {
     @SuppressWarnings({"deprecation", "removal"})
     private void stopThread(Thread thread, StopReason reason) {
         stopReason = reason;
-        thread.stop();
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException newerJdk) {
+            thread.interrupt(); // JDK 20+ removed Thread.stop: only code that checks interrupts ends
+        }
     }
 
     /** Stands for a null result in the map (which cannot hold null values). */

@@ -131,6 +131,16 @@ class KernelProtocolTest {
     }
 
     @Test
+    @Order(7)
+    void errorWhileShowingAResultIsReported() {
+        KernelClient.Exchange run = kernel.execute(
+                "new Object() { public String toString() { throw new IllegalStateException(\"no text\"); } }");
+        assertEquals("error", run.status());
+        assertEquals("java.lang.IllegalStateException", run.reply().get("ename").getAsString());
+        assertEquals("could not display the result: no text", run.reply().get("evalue").getAsString());
+    }
+
+    @Test
     @Order(8)
     void kernelKeepsItsStateAfterErrors() {
         KernelClient.Exchange run = kernel.execute("divide(6, 3) + a");
@@ -142,7 +152,7 @@ class KernelProtocolTest {
     @Order(9)
     void completionInspectionAndCompleteness() {
         kernel.execute("String greeting = \"hi\";");
-        String code = "int n = 1; greeting.len";
+        String code = "%classpath .\nint n = 1; greeting.len";
         JsonObject completion = kernel.request("complete_request", cursorContent(code, code.length())).reply();
         assertTrue(strings(completion, "matches").contains("length()"), completion.toString());
         assertEquals(code.indexOf("len"), completion.get("cursor_start").getAsInt());

@@ -65,6 +65,21 @@ public final class MagicSyntax {
         return parts;
     }
 
+    /**
+     * The cell with every magic line blanked out (same length, so offsets still match), for
+     * tools that only understand Java such as completion.
+     */
+    public static String maskMagics(String cell) {
+        if (isCellMagic(cell)) {
+            return " ".repeat(cell.length());
+        }
+        StringBuilder masked = new StringBuilder(cell.length());
+        for (String line : cell.split("\n", -1)) {
+            masked.append(isLineMagic(line) ? " ".repeat(line.length()) : line).append('\n');
+        }
+        return masked.substring(0, cell.length());
+    }
+
     static boolean isLineMagic(String line) {
         String text = line.stripLeading();
         return text.length() > 1 && text.charAt(0) == '%' && Character.isLetter(text.charAt(1));

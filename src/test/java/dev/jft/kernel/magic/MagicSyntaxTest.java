@@ -34,6 +34,15 @@ class MagicSyntaxTest {
     }
 
     @Test
+    void maskingKeepsJavaAtItsOffsets() {
+        String cell = "%jars a.jar\nString s;";
+        String masked = MagicSyntax.maskMagics(cell);
+        assertEquals(cell.length(), masked.length());
+        assertEquals("           \nString s;", masked);
+        assertEquals("    ", MagicSyntax.maskMagics("%%x\n"));
+    }
+
+    @Test
     void argumentsFollowShellQuoting() {
         assertEquals(List.of("a b", "c", "d'e"), MagicSyntax.splitArgs("'a b'  c \"d'e\""));
         assertThrows(IllegalArgumentException.class, () -> MagicSyntax.splitArgs("\"open"));
