@@ -93,6 +93,8 @@ final class KernelClient implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Like Jupyter: the kernel ends itself if this test JVM dies before it can close the kernel.
+        builder.environment().put("JPY_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
