@@ -56,13 +56,11 @@ public final class FineTuneBenchmark {
         try (NDManager manager = NDManager.newBaseManager()) {
             SequenceClassifier classifier = SequenceClassifier.builder().encoder(options.model())
                     .labels(SentimentSample.LABELS).seed(SEED).build(manager);
-            double fixed = TrainThroughput.examplesPerSecond(classifier, sample.trainTexts(), sample.trainLabels(),
-                    Padding.FIXED, options);
-            double dynamic = TrainThroughput.examplesPerSecond(classifier, sample.trainTexts(), sample.trainLabels(),
-                    Padding.DYNAMIC, options);
-            table.add("train examples/s, FIXED padding to " + BenchmarkOptions.MAX_TOKENS, number(fixed), "")
-                    .add("train examples/s, DYNAMIC padding + length bucketing", number(dynamic), "")
-                    .add("train speed-up, dynamic / fixed", ratio(dynamic / fixed), ">= 1.5x");
+            TrainThroughput.Speeds train = TrainThroughput.compare(classifier, sample.trainTexts(),
+                    sample.trainLabels(), options);
+            table.add("train examples/s, FIXED padding to " + BenchmarkOptions.MAX_TOKENS, number(train.fixed()), "")
+                    .add("train examples/s, DYNAMIC padding + length bucketing", number(train.dynamic()), "")
+                    .add("train speed-up, dynamic / fixed", ratio(train.dynamic() / train.fixed()), ">= 1.5x");
 
             InferenceComparison.Result inference = InferenceComparison.run(classifier.encoder(),
                     ModelCatalog.onnxModel(options.model()), fixedBatches(classifier, sample), options, manager);
