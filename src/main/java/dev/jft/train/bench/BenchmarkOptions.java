@@ -4,7 +4,7 @@ package dev.jft.train.bench;
  * Sizes of a {@link FineTuneBenchmark} run, from command-line arguments.
  *
  * <pre>{@code
- * BenchmarkOptions.parse("--quick");                      // about 30 s
+ * BenchmarkOptions.parse("--quick");                      // about 10 s on a quiet 2-core machine
  * BenchmarkOptions.parse("--train", "160", "--rounds", "10");
  * }</pre>
  *
@@ -32,7 +32,7 @@ public record BenchmarkOptions(String model, int trainExamples, int inferenceRou
         }
     }
 
-    /** Defaults (about 2 minutes on 2 cores), {@code --quick} (about 30 s), then explicit sizes. */
+    /** Defaults (about 30 s on a quiet 2-core machine, minutes on busy cores), {@code --quick}, then explicit sizes. */
     public static BenchmarkOptions parse(String... args) {
         BenchmarkOptions options = new BenchmarkOptions("all-MiniLM-L6-v2", 320, 30, 40, 3);
         for (int i = 0; i < args.length; i++) {

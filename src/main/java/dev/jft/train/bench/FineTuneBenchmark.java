@@ -20,7 +20,8 @@ import java.util.Locale;
  *       figure for the same FLOP count is shown beside it, as its kernels can beat that peak;
  *   <li>peak resident memory of the process.
  * </ol>
- * Every figure comes after warm-up. Default run: about 2 minutes on 2 cores; {@code --quick}: about 30 s.
+ * Every figure comes after warm-up. Default run: about 30 s on a quiet 2-core machine ({@code --quick}:
+ * about 10 s); figures from busy, shared cores are far lower and noisier.
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) \
