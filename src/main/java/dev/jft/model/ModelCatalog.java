@@ -103,6 +103,16 @@ public final class ModelCatalog {
                         "Unknown model \"" + name + "\". Valid names: " + String.join(", ", names())));
     }
 
+    /** The model's original ONNX file, e.g. to run it in ONNX Runtime for comparison. */
+    public static byte[] onnxModel(String name) {
+        Entry entry = entry(name);
+        try (InputStream in = open(entry, entry.onnxResource(), ModelCatalog.class.getClassLoader())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the ONNX file of " + entry.name(), e);
+        }
+    }
+
     private static InputStream open(Entry entry, String resource, ClassLoader loader) {
         InputStream in = loader.getResourceAsStream(resource);
         if (in == null) {

@@ -1,5 +1,7 @@
 package dev.jft.train;
 
+import dev.jft.text.LengthBucketSampler;
+import dev.jft.text.TextTokenizer;
 import dev.jft.text.TokenBatch;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.Random;
  * <pre>{@code
  * BatchSource source = BatchSource.shuffled(batches);   // batch order reshuffled each epoch
  * BatchSource rows = BatchSource.rows(allRows, 16);     // rows reshuffled, then cut into batches
+ * BatchSource bucketed = BatchSource.lengthBucketed(tokenizer, texts, labels, 16); // similar lengths together
  * }</pre>
  */
 @FunctionalInterface
@@ -56,6 +59,37 @@ public interface BatchSource {
             return batches;
         };
     }
+
+    /**
+     * Texts grouped by a {@link LengthBucketSampler} into batches of similar length, new groups
+     * each epoch, encoded by {@code tokenizer} (with {@code Padding.DYNAMIC} each batch is padded
+     * only to its own longest text, which is where bucketing saves time).
+     */
+    static BatchSource lengthBucketed(TextTokenizer tokenizer, List<String> texts, int[] labels, int batchSize) {
+        if (texts.isEmpty() || texts.size() != labels.length) {
+            throw new IllegalArgumentException("Give at least one text and one label per text, got " + texts.size()
+                    + " texts and " + labels.length + " labels.");
+        }
+        List<String> textCopy = List.copyOf(texts);
+        int[] labelCopy = labels.clone();
+        int[] lengths = tokenizer.lengths(textCopy);
+        return (epoch, seed) -> {
+            List<TokenBatch> batches = new ArrayList<>();
+            for (int[] rows : new LengthBucketSampler(batchSize, BUCKET_CHUNK_BATCHES, seed).batches(lengths, epoch)) {
+                List<String> batchTexts = new ArrayList<>(rows.length);
+                int[] batchLabels = new int[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    batchTexts.add(textCopy.get(rows[i]));
+                    batchLabels[i] = labelCopy[rows[i]];
+                }
+                batches.add(tokenizer.encode(batchTexts, batchLabels));
+            }
+            return batches;
+        };
+    }
+
+    /** Batches sorted together by {@link #lengthBucketed}: tight lengths, still a random mix. */
+    int BUCKET_CHUNK_BATCHES = 50;
 
     /** A generator whose draws depend only on (seed, epoch). */
     static Random epochRandom(int epoch, long seed) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import dev.jft.model.EncoderClassifier;
 import dev.jft.text.TokenBatch;
 import dev.jft.viz.Displays;
 import java.nio.file.Path;
@@ -83,9 +84,14 @@ public final class FineTuner implements AutoCloseable {
 
     /**
      * Initializes {@code block}'s parameters in {@code manager} with the engine seeded by
-     * {@code seed}, so a freshly initialized head is the same on every run.
+     * {@code seed}, so a freshly initialized head is the same on every run. A block that is
+     * already initialized (a pretrained {@link EncoderClassifier} from its builder) is left as it
+     * is: its loaded weights and seeded head are kept.
      */
     public static void initialize(Block block, NDManager manager, long seed, TokenBatch sample) {
+        if (block.isInitialized()) {
+            return;
+        }
         Engine.getInstance().setRandomSeed((int) seed);
         Shape[] shapes = {shape(sample), shape(sample), shape(sample)};
         block.initialize(manager, DataType.FLOAT32, shapes);
@@ -221,7 +227,8 @@ public final class FineTuner implements AutoCloseable {
     private List<Pair<String, Parameter>> applyFreezing(int epoch) {
         List<Pair<String, Parameter>> trained = new ArrayList<>();
         for (Pair<String, Parameter> entry : settings.model.getParameters()) {
-            boolean trains = settings.freezing.trains(settings.groups.layerOf(entry.getKey()), epoch);
+            boolean trains = settings.freezing == null ? entry.getValue().requiresGradient()
+                    : settings.freezing.trains(settings.groups.layerOf(entry.getKey()), epoch);
             entry.getValue().freeze(!trains);
             entry.getValue().getArray().setRequiresGradient(trains);
             if (trains) {
@@ -285,8 +292,8 @@ public final class FineTuner implements AutoCloseable {
         private int patience;
         private Path checkpointDir;
         private List<Device> devices;
-        private ParameterGroups groups = ParameterGroups.byName();
-        private Freezing freezing = Freezing.none();
+        private ParameterGroups groups;
+        private Freezing freezing;
         private boolean progress = true;
         private long progressIntervalMillis = 250;
 
@@ -397,13 +404,19 @@ public final class FineTuner implements AutoCloseable {
             return this;
         }
 
-        /** How parameter names map to decay, layers and head. */
+        /**
+         * How parameter names map to decay, layers and head; default: {@link ParameterGroups#of} for
+         * an {@link EncoderClassifier}, else {@link ParameterGroups#byName()}.
+         */
         public Builder parameterGroups(ParameterGroups groups) {
             this.groups = groups;
             return this;
         }
 
-        /** Which parameters train in each epoch. */
+        /**
+         * Which parameters train in each epoch; default: the model's own frozen flags (everything,
+         * unless e.g. {@code classifier.freezeEncoder()} was called).
+         */
         public Builder freezing(Freezing freezing) {
             this.freezing = freezing;
             return this;
@@ -429,6 +442,10 @@ public final class FineTuner implements AutoCloseable {
             require(patience == 0 || validation != null, "early stopping needs validationData");
             if (devices == null) {
                 devices = Devices.choose("auto");
+            }
+            if (groups == null) {
+                groups = model instanceof EncoderClassifier classifier ? ParameterGroups.of(classifier)
+                        : ParameterGroups.byName();
             }
             return new FineTuner(this);
         }

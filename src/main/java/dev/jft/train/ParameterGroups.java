@@ -1,6 +1,7 @@
 package dev.jft.train;
 
 import ai.djl.nn.Parameter;
+import dev.jft.model.EncoderClassifier;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +10,9 @@ import java.util.regex.Pattern;
  * Tells the trainer how parameters group: which ones get weight decay, which encoder layer each
  * belongs to (for gradual unfreezing) and which ones form the task head (for linear probing).
  *
- * <p>A model can implement this itself; {@link #byName()} guesses from DJL parameter names.
+ * <p>A model can implement this itself; {@link #byName()} guesses from DJL parameter names;
+ * {@link #of(EncoderClassifier)} takes the groups a pretrained classifier describes (the default
+ * when {@link FineTuner} trains one).
  *
  * <pre>{@code
  * ParameterGroups groups = ParameterGroups.byName();
@@ -31,6 +34,19 @@ public interface ParameterGroups {
 
     /** {@link #HEAD}, an encoder layer index (0 = lowest) or {@link #BOTTOM}. */
     int layerOf(String name);
+
+    /**
+     * The groups {@code classifier} describes in {@link EncoderClassifier#modelParameters()}: no
+     * decay for biases and LayerNorm weights, embeddings {@link #BOTTOM}, transformer layers 0..L-1,
+     * classifier (and pooler) {@link #HEAD}.
+     *
+     * <pre>{@code
+     * FineTuner.builder().model(classifier).parameterGroups(ParameterGroups.of(classifier));
+     * }</pre>
+     */
+    static ParameterGroups of(EncoderClassifier classifier) {
+        return new ModelParameterGroups(classifier);
+    }
 
     /**
      * Name-based groups: biases and normalisation weights (names containing "norm", any case) do

@@ -1,0 +1,106 @@
+package dev.jft.train.bench;
+
+import ai.djl.ndarray.NDManager;
+import dev.jft.model.ModelCatalog;
+import dev.jft.model.SequenceClassifier;
+import dev.jft.text.Padding;
+import dev.jft.text.TextTokenizer;
+import dev.jft.text.TokenBatch;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints one table of fine-tuning and inference figures for a catalog encoder (default
+ * all-MiniLM-L6-v2), batch 16, at most 64 tokens, on the sentiment sentences:
+ * <ol>
+ *   <li>training examples/s with FIXED padding to 64 against DYNAMIC padding with length bucketing;
+ *   <li>inference examples/s of our encoder against ONNX Runtime on identical batches (padded to 64);
+ *   <li>achieved GFLOP/s of our forward pass (FLOPs counted by {@link EncoderFlops}) against a
+ *       measured fp32 matrix-product peak of DJL + PyTorch ({@link MatmulPeak}); ONNX Runtime's
+ *       figure for the same FLOP count is shown beside it, as its kernels can beat that peak;
+ *   <li>peak resident memory of the process.
+ * </ol>
+ * Every figure comes after warm-up. Default run: about 30 s on a quiet 2-core machine ({@code --quick}:
+ * about 10 s); figures from busy, shared cores are far lower and noisier.
+ *
+ * <pre>{@code
+ * java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) \
+ *     dev.jft.train.bench.FineTuneBenchmark --quick
+ * }</pre>
+ */
+public final class FineTuneBenchmark {
+
+    private static final int MATMUL_SIZE = 1024;
+    private static final long SEED = 42;
+
+    private FineTuneBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(run(options));
+    }
+
+    /** Runs every measurement and returns the table. */
+    public static ResultTable run(BenchmarkOptions options) throws Exception {
+        int validation = Math.max(BenchmarkOptions.BATCH, Math.min(options.inferenceRounds(), 10) * BenchmarkOptions.BATCH);
+        SentimentSample sample = SentimentSample.stratified(options.trainExamples(), validation, SEED);
+        ResultTable table = new ResultTable(String.format(Locale.ROOT,
+                "%s, batch %d, max %d tokens, sentiment data, %d CPU threads", options.model(), BenchmarkOptions.BATCH,
+                BenchmarkOptions.MAX_TOKENS, Runtime.getRuntime().availableProcessors()));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequenceClassifier classifier = SequenceClassifier.builder().encoder(options.model())
+                    .labels(SentimentSample.LABELS).seed(SEED).build(manager);
+            TrainThroughput.Speeds train = TrainThroughput.compare(classifier, sample.trainTexts(),
+                    sample.trainLabels(), options);
+            table.add("train examples/s, FIXED padding to " + BenchmarkOptions.MAX_TOKENS, number(train.fixed()), "")
+                    .add("train examples/s, DYNAMIC padding + length bucketing", number(train.dynamic()), "")
+                    .add("train speed-up, dynamic / fixed", ratio(train.dynamic() / train.fixed()), ">= 1.5x");
+
+            InferenceComparison.Result inference = InferenceComparison.run(classifier.encoder(),
+                    ModelCatalog.onnxModel(options.model()), fixedBatches(classifier, sample), options, manager);
+            table.add("inference examples/s, ours (DJL + PyTorch)", number(inference.oursPerSecond()), "")
+                    .add("inference examples/s, ONNX Runtime (" + inference.onnxThreads() + " threads)",
+                            number(inference.onnxPerSecond()), "")
+                    .add("inference speed, ours / ONNX Runtime",
+                            ratio(inference.oursPerSecond() / inference.onnxPerSecond()), ">= 1.0x");
+
+            double flops = EncoderFlops.forward(classifier.encoder().config(), BenchmarkOptions.BATCH,
+                    BenchmarkOptions.MAX_TOKENS);
+            double achieved = flops / inference.oursSecondsPerBatch() / 1e9;
+            double peak = MatmulPeak.gflops(manager, MATMUL_SIZE, options.warmup(), options.matmulRounds());
+            table.add(String.format(Locale.ROOT, "forward GFLOP/s, ours (%.1f GFLOP per batch)", flops / 1e9),
+                            number(achieved), "")
+                    .add("forward GFLOP/s, ONNX Runtime (same count)",
+                            number(flops * inference.onnxPerSecond() / BenchmarkOptions.BATCH / 1e9), "")
+                    .add("fp32 matmul peak GFLOP/s (" + MATMUL_SIZE + "x" + MATMUL_SIZE + ", DJL + PyTorch)",
+                            number(peak), "")
+                    .add("forward / matmul peak", String.format(Locale.ROOT, "%.0f%%", 100 * achieved / peak), ">= 50%");
+        }
+        table.add("peak RSS (VmHWM), MB", Long.toString(ProcessMemory.peakResidentMb()), "");
+        return table;
+    }
+
+    /** The validation sentences in full batches padded to the maximum length. */
+    private static List<TokenBatch> fixedBatches(SequenceClassifier classifier, SentimentSample sample) {
+        int full = sample.validationTexts().size() / BenchmarkOptions.BATCH * BenchmarkOptions.BATCH;
+        try (TextTokenizer tokenizer = classifier.tokenizer(BenchmarkOptions.MAX_TOKENS, Padding.FIXED)) {
+            return SentimentSample.batches(tokenizer, sample.validationTexts().subList(0, full),
+                    java.util.Arrays.copyOf(sample.validationLabels(), full), BenchmarkOptions.BATCH);
+        }
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2fx", value);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jft.train.bench;
+
+/**
+ * Wall-clock timing after warm-up: the first runs (JIT, allocator and thread-pool start-up) are
+ * not counted.
+ *
+ * <pre>{@code
+ * double seconds = Timing.seconds(3, () -> step.run());   // warm-up 3 times, then time one run
+ * }</pre>
+ */
+final class Timing {
+
+    /** Work that may throw. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    private Timing() {}
+
+    /** Seconds one run of {@code work} takes, after {@code warmup} untimed runs of {@code warmupWork}. */
+    static double seconds(int warmup, Work warmupWork, Work work) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            warmupWork.run();
+        }
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Total seconds of each task over {@code rounds} rounds, after {@code warmup} untimed rounds;
+     * the tasks take turns within a round so that all see the same machine load.
+     */
+    static double[] inTurns(int warmup, int rounds, Work... tasks) throws Exception {
+        double[] total = new double[tasks.length];
+        for (int round = -warmup; round < rounds; round++) {
+            for (int t = 0; t < tasks.length; t++) {
+                long start = System.nanoTime();
+                tasks[t].run();
+                if (round >= 0) {
+                    total[t] += (System.nanoTime() - start) / 1e9;
+                }
+            }
+        }
+        return total;
+    }
+}
