@@ -3,6 +3,7 @@ package dev.jft.kernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.Collections;
@@ -57,8 +58,7 @@ public final class ErrorFormatter {
             current = current.getCause();
             mirror = mirror == null ? null : mirror.getCause();
         }
-        String message = thrown.getMessage() == null ? "" : thrown.getMessage();
-        return new CellError(className(thrown), message, lines);
+        return new CellError(className(thrown), learnerMessage(thrown), lines);
     }
 
     /**
@@ -157,6 +157,8 @@ public final class ErrorFormatter {
         return line == null ? where : where + ": " + line.strip();
     }
 
+    private static final Pattern JSHELL_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\.");
+
     private static String ownerName(StackTraceElement frame) {
         String className = frame.getClassName();
         if (!className.startsWith(LEARNER_PACKAGE)) {
@@ -169,7 +171,8 @@ public final class ErrorFormatter {
     }
 
     private static String lineOf(String source, int lineNumber) {
-        String[] lines = source.split("\n", -1);
+        // JShell numbers a snippet's lines from its first non-blank line.
+        String[] lines = source.replaceFirst("^(\\s*\n)+", "").split("\n", -1);
         return lineNumber >= 1 && lineNumber <= lines.length ? lines[lineNumber - 1] : null;
     }
 
@@ -187,6 +190,12 @@ public final class ErrorFormatter {
     }
 
     private static String messageSuffix(Throwable thrown) {
-        return thrown.getMessage() == null ? "" : ": " + thrown.getMessage();
+        String message = learnerMessage(thrown);
+        return message.isEmpty() ? "" : ": " + message;
+    }
+
+    /** The message with JShell's wrapper names taken out: {@code "REPL.$JShell$12.s" is null} reads {@code "s" is null}. */
+    static String learnerMessage(Throwable thrown) {
+        return thrown.getMessage() == null ? "" : JSHELL_WRAPPER.matcher(thrown.getMessage()).replaceAll("");
     }
 }

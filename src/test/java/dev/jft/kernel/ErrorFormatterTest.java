@@ -50,6 +50,16 @@ class ErrorFormatterTest {
     }
 
     @Test
+    void messagesLoseJShellWrapperNamesAndLeadingBlankLinesDoNotShiftSource() {
+        ErrorFormatter withBlankLine = new ErrorFormatter(Map.of("13", "\ns.length()")::get);
+        RuntimeException thrown = new NullPointerException("Cannot invoke \"String.length()\" because \"REPL.$JShell$12.s\" is null");
+        thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$13", "do_it$", "#13", 1)});
+        CellError error = withBlankLine.runtime(thrown);
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", error.value());
+        assertEquals("    at cell code (snippet #13, line 1): s.length()", error.traceback().get(1));
+    }
+
+    @Test
     void classesDeclaredInCellsKeepTheirName() {
         RuntimeException thrown = new RuntimeException("x");
         thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$9$Counter", "add", "#9", 1)});
