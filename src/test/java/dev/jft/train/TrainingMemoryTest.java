@@ -3,9 +3,8 @@ package dev.jft.train;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.jft.train.bench.ProcessMemory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -22,11 +21,11 @@ class TrainingMemoryTest {
         long growthMb;
         try (NDManager models = NDManager.newBaseManager()) {
             fineTune(models); // warm-up: native libraries, JIT, allocator pools
-            long before = residentKilobytes();
+            long before = ProcessMemory.residentMb();
             for (int run = 0; run < 5; run++) {
                 fineTune(models);
             }
-            growthMb = (residentKilobytes() - before) / 1024;
+            growthMb = ProcessMemory.residentMb() - before;
         }
         System.out.println("RSS growth over five fine-tunes: " + growthMb + " MB");
         assertTrue(growthMb < 300, "RSS grew by " + growthMb + " MB");
@@ -42,14 +41,5 @@ class TrainingMemoryTest {
                 .accumulationSteps(2).progress(false).build()) {
             tuner.fit();
         }
-    }
-
-    private static long residentKilobytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IllegalStateException("No VmRSS line in /proc/self/status");
     }
 }
