@@ -104,7 +104,7 @@ final class BertLayer extends AbstractBlock {
         NDArray query = fused.get(0);
         NDArray key = fused.get(1);
         NDArray value = fused.get(2);
-        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).div(Math.sqrt(headSize)).add(maskBias);
+        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).div(scalar(x, Math.sqrt(headSize))).add(maskBias);
         NDArray probabilities = run(attentionDropout, store, scores.softmax(-1), training);
         NDArray context = probabilities.matMul(value).transpose(0, 2, 1, 3).reshape(batch, length, heads * headSize);
 
@@ -114,6 +114,18 @@ final class BertLayer extends AbstractBlock {
         NDArray out = run(outputNorm, store,
                 run(hiddenDropout, store, run(output, store, expanded, training), training).add(attended), training);
         return new NDList(out);
+    }
+
+    /**
+     * A 0-d tensor holding {@code value}, in {@code like}'s manager, type and device, whose memory
+     * belongs to PyTorch. Never pass a Java number to an operation autograd records with it (as
+     * {@code div(Number)} would): DJL wraps the number's Java buffer without copying and closes it
+     * right after the operation, but backward still reads it; once the garbage collector frees the
+     * buffer, the gradients are computed from whatever memory took its place (NaN losses a few
+     * steps later, only on some runs).
+     */
+    static NDArray scalar(NDArray like, double value) {
+        return like.getManager().full(new Shape(), (float) value, like.getDataType());
     }
 
     /** Runs a single-input, single-output block. */
