@@ -1,5 +1,6 @@
 package dev.jft.train;
 
+import dev.jft.course.Folders;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -106,11 +106,7 @@ public final class Checkpoint {
     private static void deleteOlderThan(Path dir, Path keep) throws IOException {
         try (Stream<Path> folders = Files.list(dir)) {
             for (Path folder : folders.filter(p -> p.getFileName().toString().startsWith("epoch-") && !p.equals(keep)).toList()) {
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
+                Folders.delete(folder);
             }
         }
     }

@@ -1,12 +1,12 @@
 package dev.jft.data.fetch;
 
+import dev.jft.course.Folders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -194,13 +194,8 @@ public final class DatasetFetcher {
     }
 
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            Folders.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + dir, e);
         }

@@ -1,5 +1,6 @@
 package dev.jft.kernel.magic;
 
+import dev.jft.course.Folders;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Resolves Maven artifacts with their transitive dependencies by running the {@code mvn} on PATH
@@ -152,11 +151,8 @@ public final class MavenResolver {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            Folders.delete(dir);
         } catch (IOException ignored) {
             // a leftover temp directory is harmless
         }

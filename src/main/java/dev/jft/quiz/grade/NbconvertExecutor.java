@@ -1,16 +1,15 @@
 package dev.jft.quiz.grade;
 
+import dev.jft.course.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Executes a notebook through Jupyter's nbconvert with the given kernel, keeping going past
@@ -79,13 +78,8 @@ public final class NbconvertExecutor implements NotebookExecutor {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.delete(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the temporary folder " + dir, e);
         }
