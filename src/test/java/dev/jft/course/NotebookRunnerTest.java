@@ -2,7 +2,6 @@ package dev.jft.course;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,7 @@ class NotebookRunnerTest {
 
     @BeforeAll
     static void needsTheCourseKernel() {
-        String jupyterPath = System.getenv("JUPYTER_PATH");
-        assumeTrue(jupyterPath != null && Files.exists(Path.of(jupyterPath.split(":")[0], "kernels/java/kernel.json")),
-                "the course kernelspec is not installed: run ./course setup (./course test does)");
+        InstalledKernelspec.assumeInstalled();
     }
 
     @Test

@@ -2,9 +2,9 @@ package dev.jft.quiz.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
+import dev.jft.course.InstalledKernelspec;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -26,9 +26,7 @@ class GradeSubmissionsEndToEndTest {
 
     @Test
     void gradesSubmittedNotebooksThroughTheCourseKernel(@TempDir Path work) throws Exception {
-        String jupyterPath = System.getenv("JUPYTER_PATH");
-        assumeTrue(jupyterPath != null && Files.exists(Path.of(jupyterPath.split(":")[0], "kernels/java/kernel.json")),
-                "the course kernelspec is not installed: run ./course setup (./course test does)");
+        InstalledKernelspec.assumeInstalled();
         Path submissions = Files.createDirectories(work.resolve("submissions"));
         // alice answers the question right and completes the exercise; bob hands in the lesson untouched.
         Files.writeString(submissions.resolve("alice.ipynb"), edited(Files.readString(WELCOME),
