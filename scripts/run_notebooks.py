@@ -51,7 +51,7 @@ def output_problems(nb):
     return problems
 
 
-def first_line(text, limit=300):
+def shortened(text, limit=300):
     text = str(text).strip()
     return text[:limit] + ("..." if len(text) > limit else "")
 
@@ -67,9 +67,9 @@ def run(path):
         client.execute()
         problems += output_problems(nb)
     except CellTimeoutError as error:
-        problems.append(f"a cell ran longer than {CELL_TIMEOUT_S} s: {first_line(error)}")
+        problems.append(f"a cell ran longer than {CELL_TIMEOUT_S} s: {shortened(error)}")
     except CellExecutionError as error:
-        problems.append(f"a cell failed: {first_line(error, 2000)}")
+        problems.append(f"a cell failed: {shortened(error, 2000)}")
     finally:
         OUT_DIR.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, OUT_DIR / path.name)
