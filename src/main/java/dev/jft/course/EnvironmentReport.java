@@ -32,6 +32,7 @@ public final class EnvironmentReport {
         add(check, found, "Default device", engine.defaultDevice().toString());
         add(check, found, "GPUs", gpuSummary(engine.getGpuCount()));
         add(check, found, "CPU cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        add(check, found, "Matrix library", MatrixLibrary.status());
         add(check, found, "Memory (machine)", gib(physicalMemoryBytes()));
         add(check, found, "Memory (Java heap max)", gib(Runtime.getRuntime().maxMemory()));
         add(check, found, "Fast mode", Course.fast() ? "on (COURSE_FAST=1)" : "off");

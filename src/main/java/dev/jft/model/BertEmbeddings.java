@@ -50,7 +50,7 @@ final class BertEmbeddings extends AbstractBlock {
         NDArray sum = BertLayer.run(words, store, ids, training)
                 .add(BertLayer.run(tokenTypes, store, types, training))
                 .add(BertLayer.run(positions, store, positionIds, training));
-        return new NDList(BertLayer.run(dropout, store, BertLayer.run(norm, store, sum, training), training));
+        return new NDList(BertLayer.dropout(dropout, store, BertLayer.run(norm, store, sum, training), training));
     }
 
     @Override

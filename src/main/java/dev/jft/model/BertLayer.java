@@ -101,18 +101,19 @@ final class BertLayer extends AbstractBlock {
         NDArray fused = run(qkv, store, x, training)
                 .reshape(batch, length, 3, heads, headSize)
                 .transpose(2, 0, 3, 1, 4);
-        NDArray query = fused.get(0);
+        // Scaling the query, not the scores, divides half as many numbers (headSize < length).
+        NDArray query = fused.get(0).div(scalar(x, Math.sqrt(headSize)));
         NDArray key = fused.get(1);
         NDArray value = fused.get(2);
-        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).div(scalar(x, Math.sqrt(headSize))).add(maskBias);
-        NDArray probabilities = run(attentionDropout, store, scores.softmax(-1), training);
+        NDArray scores = query.matMul(key.transpose(0, 1, 3, 2)).add(maskBias);
+        NDArray probabilities = dropout(attentionDropout, store, scores.softmax(-1), training);
         NDArray context = probabilities.matMul(value).transpose(0, 2, 1, 3).reshape(batch, length, heads * headSize);
 
         NDArray attended = run(attentionNorm, store,
-                run(hiddenDropout, store, run(attentionOutput, store, context, training), training).add(x), training);
+                dropout(hiddenDropout, store, run(attentionOutput, store, context, training), training).add(x), training);
         NDArray expanded = Activation.gelu(run(intermediate, store, attended, training));
         NDArray out = run(outputNorm, store,
-                run(hiddenDropout, store, run(output, store, expanded, training), training).add(attended), training);
+                dropout(hiddenDropout, store, run(output, store, expanded, training), training).add(attended), training);
         return new NDList(out);
     }
 
@@ -126,6 +127,11 @@ final class BertLayer extends AbstractBlock {
      */
     static NDArray scalar(NDArray like, double value) {
         return like.getManager().full(new Shape(), (float) value, like.getDataType());
+    }
+
+    /** Dropout while training; outside training the input itself, without a call into the engine. */
+    static NDArray dropout(Dropout dropout, ParameterStore store, NDArray input, boolean training) {
+        return training ? run(dropout, store, input, true) : input;
     }
 
     /** Runs a single-input, single-output block. */

@@ -1,6 +1,7 @@
 package dev.jft.train.bench;
 
 import ai.djl.ndarray.NDManager;
+import dev.jft.course.MatrixLibrary;
 import dev.jft.model.ModelCatalog;
 import dev.jft.model.SequenceClassifier;
 import dev.jft.text.Padding;
@@ -24,6 +25,7 @@ import java.util.Locale;
  * about 10 s); figures from busy, shared cores are far lower and noisier.
  *
  * <pre>{@code
+ * ./course benchmark --quick      # or, with the class path and LD_PRELOAD set up by hand:
  * java -Dai.djl.offline=true -cp target/classes:$(cat target/classpath.txt) \
  *     dev.jft.train.bench.FineTuneBenchmark --quick
  * }</pre>
@@ -52,8 +54,8 @@ public final class FineTuneBenchmark {
         int validation = Math.max(BenchmarkOptions.BATCH, Math.min(options.inferenceRounds(), 10) * BenchmarkOptions.BATCH);
         SentimentSample sample = SentimentSample.stratified(options.trainExamples(), validation, SEED);
         ResultTable table = new ResultTable(String.format(Locale.ROOT,
-                "%s, batch %d, max %d tokens, sentiment data, %d CPU threads", options.model(), BenchmarkOptions.BATCH,
-                BenchmarkOptions.MAX_TOKENS, Runtime.getRuntime().availableProcessors()));
+                "%s, batch %d, max %d tokens, sentiment data, %d CPU threads%n%s", options.model(), BenchmarkOptions.BATCH,
+                BenchmarkOptions.MAX_TOKENS, Runtime.getRuntime().availableProcessors(), MatrixLibrary.status()));
         try (NDManager manager = NDManager.newBaseManager()) {
             SequenceClassifier classifier = SequenceClassifier.builder().encoder(options.model())
                     .labels(SentimentSample.LABELS).seed(SEED).build(manager);

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Inference speed of our DJL encoder against ONNX Runtime running the model's original ONNX
- * export, on identical batches, in turns (so both see the same machine load). Both include
+ * export, on identical batches, in alternating blocks (so both see the same machine load, and
+ * neither runs while the other's threads still spin). Both include
  * building the input tensors and copying the hidden states back into Java arrays.
  *
  * <pre>{@code
@@ -22,6 +23,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class InferenceComparison {
+
+    /** Timed batches per turn of each engine (see {@link Timing#inBlocks}). */
+    private static final int BLOCK = 5;
 
     /**
      * @param oursPerSecond examples per second of our encoder
@@ -44,7 +48,7 @@ public final class InferenceComparison {
                 int[] next = {0, 0};
                 Timing.Work ours = () -> ours(encoder, batches.get(next[0]++ % batches.size()), manager);
                 Timing.Work onnx = () -> onnx(env, session, batches.get(next[1]++ % batches.size()));
-                double[] seconds = Timing.inTurns(options.warmup(), options.inferenceRounds(), ours, onnx);
+                double[] seconds = Timing.inBlocks(options.warmup(), options.inferenceRounds(), BLOCK, ours, onnx);
                 double examples = (double) options.inferenceRounds() * batches.get(0).size();
                 return new Result(examples / seconds[0], examples / seconds[1],
                         seconds[0] / options.inferenceRounds(), threads);

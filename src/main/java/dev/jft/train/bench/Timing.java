@@ -44,4 +44,31 @@ final class Timing {
         }
         return total;
     }
+
+    /**
+     * Like {@link #inTurns}, but the tasks take turns in blocks of {@code block} timed runs, each
+     * block opened by one untimed run. For tasks on different runtimes in one process: a runtime's
+     * worker threads keep spinning for a while after its work ends, and on a 2-core machine they
+     * would take the cores from the other runtime's next run.
+     */
+    static double[] inBlocks(int warmup, int rounds, int block, Work... tasks) throws Exception {
+        for (int i = 0; i < warmup; i++) {
+            for (Work task : tasks) {
+                task.run();
+            }
+        }
+        double[] total = new double[tasks.length];
+        for (int done = 0; done < rounds; done += block) {
+            int runs = Math.min(block, rounds - done);
+            for (int t = 0; t < tasks.length; t++) {
+                tasks[t].run();
+                long start = System.nanoTime();
+                for (int i = 0; i < runs; i++) {
+                    tasks[t].run();
+                }
+                total[t] += (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return total;
+    }
 }
