@@ -46,8 +46,8 @@ import java.util.Objects;
  * <p>Devices: {@link Devices#choose} picks them; the model lives on the first. Each batch is split
  * into one slice per device ({@link BatchSplitter}); other devices run on parameter replicas and
  * their gradients are added to the model's, so the update equals the whole batch's. The slices
- * run one after another (correct on several GPUs, not yet faster). Mixed precision is not
- * available (see {@link Devices}).
+ * run at the same time, one thread per device (data parallel). Mixed precision is not available
+ * (see {@link Devices}).
  */
 public final class FineTuner implements AutoCloseable {
 
@@ -166,9 +166,10 @@ public final class FineTuner implements AutoCloseable {
         return optimizer.step();
     }
 
-    /** Frees the optimizer state and the saved best weights (not the model). */
+    /** Frees the optimizer state, the saved best weights and the device threads (not the model). */
     @Override
     public void close() {
+        step.close();
         manager.close();
     }
 

@@ -7,12 +7,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.jft.text.TokenBatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One optimizer step: forward and backward over a group of micro-batches (each split over the
@@ -22,8 +27,11 @@ import java.util.List;
  * <p>Losses are summed (see {@link CrossEntropy}) and the summed gradient is divided once by the
  * number of labelled positions of the whole group, so k micro-batches give exactly the update of
  * one batch holding all of them. Gradients add up across backward passes and are reset after use.
+ *
+ * <p>With several devices the slices of a batch run at the same time, one thread per device; the
+ * step owns those threads until {@link #close}.
  */
-final class TrainingStep {
+final class TrainingStep implements AutoCloseable {
 
     /** What a step saw; {@code updated} is false when the loss was NaN or infinite (no update made). */
     record Result(double lossSum, long count, double lr, int examples, boolean updated) {}
@@ -33,6 +41,8 @@ final class TrainingStep {
     private final AdamW optimizer;
     private final ParameterGroups groups;
     private final double clipNorm;
+    /** Runs the slices of devices 1..n-1 while the calling thread runs device 0's; null for one device. */
+    private final ExecutorService otherDevices;
 
     TrainingStep(Block model, List<Device> devices, AdamW optimizer, ParameterGroups groups, double clipNorm) {
         this.model = model;
@@ -40,6 +50,18 @@ final class TrainingStep {
         this.optimizer = optimizer;
         this.groups = groups;
         this.clipNorm = clipNorm;
+        this.otherDevices = devices.size() > 1 ? Executors.newFixedThreadPool(devices.size() - 1, task -> {
+            Thread thread = new Thread(task, "fine-tune-device");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+    }
+
+    @Override
+    public void close() {
+        if (otherDevices != null) {
+            otherDevices.shutdownNow();
+        }
     }
 
     /** Runs the step for {@code group}, updating the {@code trained} parameters with learning rate {@code lr}. */
@@ -51,9 +73,8 @@ final class TrainingStep {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 for (TokenBatch batch : group) {
                     examples += batch.size();
-                    List<TokenBatch> slices = BatchSplitter.split(batch, devices.size());
-                    for (int device = 0; device < slices.size(); device++) {
-                        Result part = forwardBackward(slices.get(device), device, step, collector);
+                    for (Result part : forwardBackwardOnAllDevices(BatchSplitter.split(batch, devices.size()), step,
+                            collector)) {
                         lossSum += part.lossSum();
                         count += part.count();
                     }
@@ -73,11 +94,68 @@ final class TrainingStep {
     }
 
     /**
+     * Slice i on device i, all at once: the other devices' slices on the step's threads, device
+     * 0's on this one. Waits for every slice, even after one failed, before its arrays can be freed.
+     * PyTorch adds the gradients of concurrent backward passes into the shared parameters safely;
+     * only their order, and so the last bits of the sums, can differ between runs.
+     */
+    private List<Result> forwardBackwardOnAllDevices(List<TokenBatch> slices, NDManager step,
+            GradientCollector collector) {
+        List<Future<Result>> others = new ArrayList<>();
+        for (int device = 1; device < slices.size(); device++) {
+            int index = device;
+            others.add(otherDevices.submit(() -> withGradients(() -> forwardBackward(slices.get(index), index, step,
+                    collector))));
+        }
+        List<Result> results = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            results.add(forwardBackward(slices.get(0), 0, step, collector));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<Result> other : others) {
+            try {
+                results.add(other.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : asRuntime(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IllegalStateException("Interrupted during a training step", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return results;
+    }
+
+    /** Runs {@code work} with PyTorch's gradient recording on, which is per thread (the collector sets it on its own). */
+    private static Result withGradients(java.util.function.Supplier<Result> work) {
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setGradMode(before);
+        }
+    }
+
+    private static RuntimeException asRuntime(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /**
      * Forward and backward pass of one slice on device number {@code device}. Device 0 uses the
      * parameters themselves; other devices get replicas (DJL's ParameterStore copies). The copy
      * is recorded by autograd, so backward carries the replica's gradient home into the model's
-     * parameters, where the gradients of all slices add up to the whole batch's. Slices run one
-     * after another: correct on several devices, not faster.
+     * parameters, where the gradients of all slices add up to the whole batch's.
      */
     private Result forwardBackward(TokenBatch slice, int device, NDManager step, GradientCollector collector) {
         try (NDManager sliceManager = step.newSubManager(devices.get(device))) {

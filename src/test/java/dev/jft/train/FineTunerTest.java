@@ -18,7 +18,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +84,47 @@ class FineTunerTest {
         Map<String, float[]> twoDevices = afterAnEpochOn(List.of(Device.cpu(), Device.cpu()));
         for (String name : oneDevice.keySet()) {
             assertArrayEquals(oneDevice.get(name), twoDevices.get(name), 1e-5f, name);
+        }
+    }
+
+    @Test
+    void slicesOnSeveralDevicesRunAtTheSameTime() {
+        // Each slice's forward pass waits at a barrier for the other one: run one after another,
+        // the first slice would wait alone and the barrier would time out.
+        CyclicBarrier bothSlices = new CyclicBarrier(2);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0f, 1);
+            model.onTrainingForward(() -> {
+                threads.add(Thread.currentThread().getName());
+                try {
+                    bothSlices.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException("the other device's slice never ran alongside this one", e);
+                }
+            });
+            try (FineTuner tuner = base(model).devices(List.of(Device.cpu(), Device.cpu())).epochs(1)
+                    .validationData(null).build()) {
+                assertEquals(8, tuner.fit().steps().size());
+            }
+        }
+        assertEquals(2, threads.size(), threads.toString());
+    }
+
+    @Test
+    void aFailingSliceOnAnotherDeviceFailsTheStepWithItsOwnError() {
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0f, 1);
+            model.onTrainingForward(() -> {
+                if (Thread.currentThread().getName().equals("fine-tune-device")) {
+                    throw new IllegalArgumentException("slice on device 1 failed");
+                }
+            });
+            try (FineTuner tuner = base(model).devices(List.of(Device.cpu(), Device.cpu())).epochs(1)
+                    .validationData(null).build()) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tuner::fit);
+                assertEquals("slice on device 1 failed", e.getMessage());
+            }
         }
     }
 

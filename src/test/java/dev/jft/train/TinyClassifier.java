@@ -32,6 +32,8 @@ final class TinyClassifier extends AbstractBlock {
     private final LayerNorm norm;
     private final Dropout dropout;
     private final Linear classifier;
+    /** Called at the start of every training forward pass (tests of concurrency hook in here). */
+    private Runnable onTrainingForward = () -> {};
 
     TinyClassifier(int vocab, int hidden, int classes, int numLayers, boolean tokenLevel, float dropoutRate) {
         this.vocab = vocab;
@@ -47,8 +49,15 @@ final class TinyClassifier extends AbstractBlock {
         classifier = addChildBlock("classifier", Linear.builder().setUnits(classes).build());
     }
 
+    void onTrainingForward(Runnable hook) {
+        onTrainingForward = hook;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        if (training) {
+            onTrainingForward.run();
+        }
         NDArray ids = inputs.get(0);
         NDArray mask = inputs.get(1).toType(DataType.FLOAT32, false);
         NDArray weight = store.getValue(embedding, ids.getDevice(), training);
