@@ -8,6 +8,7 @@ usage: check_course_start.py COURSE_ROOT
 import json
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -86,6 +87,17 @@ async def run_cells(ws_url, cells):
     return problems
 
 
+def check_mkl_fix(kernel_env):
+    """On an AMD CPU with a C compiler, the kernel must start with the MKL fix preloaded."""
+    with open("/proc/cpuinfo") as cpuinfo:
+        amd = "AuthenticAMD" in cpuinfo.read()
+    if not amd or shutil.which("cc") is None:
+        return
+    preload = kernel_env.get("LD_PRELOAD", "")
+    fix = [path for path in preload.split(":") if path.endswith("/libmkl-on-amd.so")]
+    assert fix and os.path.isfile(fix[0]), f"kernelspec env lacks the MKL fix: LD_PRELOAD={preload!r}"
+
+
 def main(root):
     token = secrets.token_hex(16)
     log_path = os.path.join(root, "target", "course-start.log")
@@ -105,6 +117,7 @@ def main(root):
             assert error.code in (401, 403), error
         specs = request(base, token, "/api/kernelspecs")["kernelspecs"]
         assert "java" in specs, f"kernelspec 'java' not offered; got {sorted(specs)}"
+        check_mkl_fix(specs["java"]["spec"].get("env", {}))
         kernel_id = request(base, token, "/api/kernels", "POST", {"name": "java"})["id"]
         notebook = nbformat.read(os.path.join(root, "notebooks", "00-welcome.ipynb"), as_version=4)
         cells = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
