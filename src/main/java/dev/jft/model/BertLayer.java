@@ -101,7 +101,7 @@ final class BertLayer extends AbstractBlock {
         NDArray fused = run(qkv, store, x, training)
                 .reshape(batch, length, 3, heads, headSize)
                 .transpose(2, 0, 3, 1, 4);
-        // Scaling the query, not the scores, divides half as many numbers (headSize < length).
+        // Scaling the query, not the scores: length x headSize divisions instead of length x length.
         NDArray query = fused.get(0).div(scalar(x, Math.sqrt(headSize)));
         NDArray key = fused.get(1);
         NDArray value = fused.get(2);

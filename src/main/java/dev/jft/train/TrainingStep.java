@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * One optimizer step: forward and backward over a group of micro-batches (each split over the
@@ -108,30 +109,54 @@ final class TrainingStep implements AutoCloseable {
                     collector))));
         }
         List<Result> results = new ArrayList<>();
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             results.add(forwardBackward(slices.get(0), 0, step, collector));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
         }
         for (Future<Result> other : others) {
             try {
-                results.add(other.get());
+                results.add(awaitUninterruptibly(other));
             } catch (ExecutionException e) {
-                failure = failure != null ? failure : asRuntime(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new IllegalStateException("Interrupted during a training step", e);
+                failure = failure != null ? failure : e.getCause();
             }
         }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw failure;
+            throw new IllegalStateException("A slice of the training step failed", failure);
         }
         return results;
     }
 
+    /**
+     * The slice's result once it is done. An interrupt does not cut the wait short (the slice
+     * still uses the step's arrays); it is kept for the caller to see.
+     */
+    private static Result awaitUninterruptibly(Future<Result> slice) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return slice.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Runs {@code work} with PyTorch's gradient recording on, which is per thread (the collector sets it on its own). */
-    private static Result withGradients(java.util.function.Supplier<Result> work) {
+    private static Result withGradients(Supplier<Result> work) {
         boolean before = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
@@ -139,16 +164,6 @@ final class TrainingStep implements AutoCloseable {
         } finally {
             JniUtils.setGradMode(before);
         }
-    }
-
-    private static RuntimeException asRuntime(Throwable cause) {
-        if (cause instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        return new IllegalStateException(cause);
     }
 
     /**

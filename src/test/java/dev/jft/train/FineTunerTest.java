@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +126,45 @@ class FineTunerTest {
                     .validationData(null).build()) {
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tuner::fit);
                 assertEquals("slice on device 1 failed", e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void anInterruptDuringAStepStillWaitsForEveryDevicesSlice() {
+        // The step frees its arrays when it ends, so it must not end while device 1's slice runs,
+        // not even when the training thread is interrupted meanwhile.
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicBoolean interruptSent = new AtomicBoolean();
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0f, 1);
+            model.onTrainingForward(() -> {
+                if (!Thread.currentThread().getName().equals("fine-tune-device")) {
+                    if (!interruptSent.getAndSet(true)) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
+                }
+                started.incrementAndGet();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                finished.incrementAndGet();
+            });
+            try (FineTuner tuner = base(model).devices(List.of(Device.cpu(), Device.cpu())).epochs(1)
+                    .validationData(null).build()) {
+                try {
+                    tuner.fit();
+                } catch (RuntimeException reactionToTheInterrupt) {
+                    // stopping is allowed; ending the step before its slices are done is not
+                }
+                assertEquals(started.get(), finished.get(), "a step ended while device 1's slice was running");
+                assertTrue(started.get() > 0);
+            } finally {
+                Thread.interrupted(); // leave the test thread as it was
             }
         }
     }
