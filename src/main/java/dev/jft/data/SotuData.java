@@ -1,8 +1,8 @@
 package dev.jft.data;
 
+import dev.jft.course.Json;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -59,7 +59,7 @@ public final class SotuData {
 
     private static Address parse(Path file) {
         try {
-            JsonObject o = JsonParser.parseString(StrictText.read(file)).getAsJsonObject();
+            JsonObject o = Json.parse(StrictText.read(file)).getAsJsonObject();
             return new Address(field(o, "year", file).getAsInt(), field(o, "name", file).getAsString(),
                     field(o, "party", file).getAsString(), field(o, "text", file).getAsString());
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {

@@ -1,9 +1,9 @@
 package dev.jft.data;
 
+import dev.jft.course.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -117,7 +117,7 @@ public final class TextFileLoader {
             }
             JsonObject object;
             try {
-                JsonElement element = JsonParser.parseString(lines[i]);
+                JsonElement element = Json.parse(lines[i]);
                 if (!element.isJsonObject()) {
                     throw new DataFormatException(file, i + 1, "a JSON object per line", element.toString());
                 }

@@ -1,7 +1,7 @@
 package dev.jft.model;
 
+import dev.jft.course.Json;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.util.Map;
 
 /**
@@ -67,7 +67,7 @@ public record BertConfig(
 
     /** Parses a Hugging Face BERT {@code config.json}. */
     public static BertConfig fromJson(String json) {
-        JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+        JsonObject o = Json.parse(json).getAsJsonObject();
         String act = o.has("hidden_act") ? o.get("hidden_act").getAsString() : "gelu";
         if (!act.equals("gelu")) {
             throw new IllegalArgumentException("Only hidden_act \"gelu\" (exact erf GELU) is supported, config has \""

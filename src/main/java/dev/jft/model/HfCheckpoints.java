@@ -1,10 +1,10 @@
 package dev.jft.model;
 
+import dev.jft.course.Json;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public final class HfCheckpoints {
                                 ? " (only pytorch_model.bin: convert it to safetensors first)" : ""));
             }
             String configJson = Files.readString(dir.resolve(CONFIG));
-            JsonObject raw = JsonParser.parseString(configJson).getAsJsonObject();
+            JsonObject raw = Json.parse(configJson).getAsJsonObject();
             if (raw.has("model_type") && !raw.get("model_type").getAsString().equals("bert")) {
                 throw new IllegalArgumentException(dir + " holds a \"" + raw.get("model_type").getAsString()
                         + "\" model; only BERT architectures are supported");
@@ -129,7 +129,7 @@ public final class HfCheckpoints {
 
     /** Padding and truncation belong to the caller: clear the fixed ones the shipped files carry. */
     static String withoutFixedPadding(String tokenizerJson) {
-        JsonObject json = JsonParser.parseString(tokenizerJson).getAsJsonObject();
+        JsonObject json = Json.parse(tokenizerJson).getAsJsonObject();
         json.add("padding", JsonNull.INSTANCE);
         json.add("truncation", JsonNull.INSTANCE);
         return json.toString();

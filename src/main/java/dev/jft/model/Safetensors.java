@@ -1,9 +1,9 @@
 package dev.jft.model;
 
+import dev.jft.course.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -83,7 +83,7 @@ public final class Safetensors {
             }
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             channel.read(headerBytes, 8);
-            JsonObject header = JsonParser.parseString(
+            JsonObject header = Json.parse(
                     new String(headerBytes.array(), StandardCharsets.UTF_8)).getAsJsonObject();
             ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, 8 + headerLength, fileSize - 8 - headerLength)
                     .order(ByteOrder.LITTLE_ENDIAN);

@@ -1,10 +1,10 @@
 package dev.jft.text;
 
+import dev.jft.course.Json;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -164,7 +164,7 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     private static long padId(String json) {
-        JsonElement padding = JsonParser.parseString(json).getAsJsonObject().get("padding");
+        JsonElement padding = Json.parse(json).getAsJsonObject().get("padding");
         if (padding instanceof JsonObject p && p.has("pad_id")) {
             return p.get("pad_id").getAsLong();
         }

@@ -1,10 +1,10 @@
 package dev.jft.quiz.bank;
 
+import dev.jft.course.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,7 +48,7 @@ public final class QuizBankParser {
     public static Result parse(String file, String json) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(json);
+            root = Json.parse(json);
         } catch (JsonParseException e) {
             String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             return new Result(null, List.of(new Problem(file, lineOf(detail), "not valid JSON: " + detail)), List.of());
