@@ -68,7 +68,8 @@ public final class TextClassifierPredictor implements AutoCloseable {
         }
         LabelMap labels = classifier.labels();
         try (NDManager step = manager.newSubManager()) {
-            NDArray logits = classifier.forward(new ParameterStore(step, false), batch.inputs(step), false).head();
+            NDArray logits = GradMode.disabled(
+                    () -> classifier.forward(new ParameterStore(step, false), batch.inputs(step), false).head());
             float[] probabilities = logits.softmax(-1).toFloatArray();
             int n = labels.size();
             List<Prediction> out = new ArrayList<>(texts.size());

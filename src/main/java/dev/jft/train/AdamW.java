@@ -3,6 +3,7 @@ package dev.jft.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.jft.model.GradMode;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,9 +56,13 @@ public final class AdamW {
 
     /**
      * Updates {@code weight} in place from {@code gradient}. Call for every trained parameter,
-     * then {@link #finishStep()} once.
+     * then {@link #finishStep()} once. Works from any thread: recording is off while it runs.
      */
     public void update(String name, NDArray weight, NDArray gradient, double lr, boolean decays) {
+        GradMode.disabled(() -> updateInPlace(name, weight, gradient, lr, decays));
+    }
+
+    private void updateInPlace(String name, NDArray weight, NDArray gradient, double lr, boolean decays) {
         long t = step + 1;
         NDArray m = firstMoments.computeIfAbsent(name, k -> fresh(weight));
         NDArray v = secondMoments.computeIfAbsent(name, k -> fresh(weight));

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.jft.eval.ConfusionMatrix;
+import dev.jft.model.GradMode;
 import dev.jft.text.TokenBatch;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class Evaluator {
         double lossSum = 0;
         for (TokenBatch batch : batches) {
             try (NDManager step = manager.newSubManager()) {
-                NDArray logits = block.forward(new ParameterStore(step, false), batch.inputs(step), false).head();
+                NDArray logits = GradMode.disabled(
+                        () -> block.forward(new ParameterStore(step, false), batch.inputs(step), false).head());
                 NDArray targets = batch.targets(step);
                 lossSum += CrossEntropy.sum(logits, targets).getFloat();
                 numClasses = (int) logits.getShape().get(logits.getShape().dimension() - 1);

@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.jft.model.GradMode;
 import dev.jft.text.TokenBatch;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * One optimizer step: forward and backward over a group of micro-batches (each split over the
@@ -105,7 +104,7 @@ final class TrainingStep implements AutoCloseable {
         List<Future<Result>> others = new ArrayList<>();
         for (int device = 1; device < slices.size(); device++) {
             int index = device;
-            others.add(otherDevices.submit(() -> withGradients(() -> forwardBackward(slices.get(index), index, step,
+            others.add(otherDevices.submit(() -> GradMode.enabled(() -> forwardBackward(slices.get(index), index, step,
                     collector))));
         }
         List<Result> results = new ArrayList<>();
@@ -152,17 +151,6 @@ final class TrainingStep implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    /** Runs {@code work} with PyTorch's gradient recording on, which is per thread (the collector sets it on its own). */
-    private static Result withGradients(Supplier<Result> work) {
-        boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
-        try {
-            return work.get();
-        } finally {
-            JniUtils.setGradMode(before);
         }
     }
 
