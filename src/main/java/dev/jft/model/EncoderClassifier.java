@@ -201,6 +201,7 @@ public abstract class EncoderClassifier extends AbstractBlock {
         double dropout = 0.1;
         Double encoderDropout;
         long seed = 42;
+        Long randomWeightsSeed;
 
         /** A catalog model by name, e.g. "all-MiniLM-L6-v2". */
         public B encoder(String catalogName) {
@@ -251,6 +252,23 @@ public abstract class EncoderClassifier extends AbstractBlock {
             return (B) this;
         }
 
+        /**
+         * Trains "from scratch": the encoder keeps the chosen model's shape (config) and tokenizer but
+         * none of its pretrained weights; they are drawn at random from {@code seed} as by
+         * {@link Checkpoint#withRandomWeights(long)}. The head is initialised from {@link #seed(long)}
+         * as usual.
+         *
+         * <pre>{@code
+         * SequenceClassifier scratch = SequenceClassifier.builder()
+         *         .encoder("all-MiniLM-L6-v2").randomWeights(7)
+         *         .labels("negative", "positive").build(manager);
+         * }</pre>
+         */
+        public B randomWeights(long seed) {
+            this.randomWeightsSeed = seed;
+            return (B) this;
+        }
+
         Checkpoint checkpoint() {
             if (checkpoint == null) {
                 throw new IllegalStateException("Choose an encoder first, e.g. .encoder(\"all-MiniLM-L6-v2\")"
@@ -276,6 +294,8 @@ public abstract class EncoderClassifier extends AbstractBlock {
 
         /** Initialises the classifier on {@code manager} and fills in the pretrained (and head) weights. */
         <C extends EncoderClassifier> C finish(C classifier, NDManager manager) {
+            Checkpoint checkpoint = randomWeightsSeed == null ? checkpoint()
+                    : checkpoint().withRandomWeights(randomWeightsSeed);
             classifier.initialize(manager, DataType.FLOAT32, BertEncoder.inputShapes());
             classifier.encoder().loadWeights(checkpoint.weights(), checkpoint.name());
             boolean sameHead = !checkpoint.head().isEmpty() && checkpoint.labels().equals(classifier.labels().names());
