@@ -11,6 +11,10 @@
  *   <li>{@link dev.jft.model.HfCheckpoints}, {@link dev.jft.model.Safetensors}: the Hugging Face hub
  *       layout in and out.</li>
  *   <li>{@link dev.jft.model.TextClassifierPredictor}: texts to labels and probabilities.</li>
+ *   <li>{@link dev.jft.model.SentenceEmbeddings}: texts to vectors (masked mean or CLS pooling), with
+ *       cosine similarity.</li>
+ *   <li>{@link dev.jft.model.Checkpoint#withRandomWeights(long)} and the builders' {@code randomWeights(seed)}:
+ *       an encoder of the same shape with no pretrained weights, for training from scratch.</li>
  * </ul>
  *
  * <pre>{@code
