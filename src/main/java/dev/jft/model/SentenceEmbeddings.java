@@ -15,8 +15,9 @@ import java.util.Objects;
  * One vector per text from an encoder: tokenize, run the encoder, pool its per-token vectors with
  * an explicit {@link Pooling} ({@link Pooling#MEAN} over real tokens, or {@link Pooling#CLS}).
  *
- * <p>Texts go through in batches, each padded to its longest text; with MEAN the padding does not
- * count, so a text's vector does not depend on what it was batched with. Inference runs with
+ * <p>Texts go through in batches of similar length (sorted by token count, results returned in the
+ * caller's order), each padded to its longest text; the padding does not count (MEAN masks it,
+ * CLS is the first token), so a text's vector does not depend on what it was batched with. Inference runs with
  * gradient recording off ({@link GradMode}), so it works from any thread; calls are serialised.
  * {@link #close()} frees the encoder's weights and the tokenizer.
  *
@@ -83,28 +84,35 @@ public final class SentenceEmbeddings implements AutoCloseable {
             throw new IllegalStateException("These sentence embeddings are closed");
         }
         Objects.requireNonNull(texts, "texts");
-        List<float[]> out = new ArrayList<>(texts.size());
-        for (int start = 0; start < texts.size(); start += batchSize) {
-            List<String> part = texts.subList(start, Math.min(texts.size(), start + batchSize));
-            TokenBatch batch;
-            try {
-                batch = tokenizer.encode(part);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Batch starting at text " + start + ": " + e.getMessage(), e);
+        // Batches of similar length waste little on padding; the result is in the caller's order.
+        int[] lengths = tokenizer.lengths(texts); // refuses a blank text, naming its row
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> lengths[i]));
+        float[][] out = new float[texts.size()][];
+        int h = dimension();
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
+            List<String> part = new ArrayList<>(end - start);
+            for (int k = start; k < end; k++) {
+                part.add(texts.get(order[k]));
             }
+            TokenBatch batch = tokenizer.encode(part);
             try (NDManager step = manager.newSubManager()) {
                 NDList inputs = batch.inputs(step);
                 float[] flat = GradMode.disabled(() -> {
                     NDArray hidden = encoder.forward(new ParameterStore(step, false), inputs, false).head();
                     return pooling.pool(hidden, inputs.get(1)).toFloatArray();
                 });
-                int h = dimension();
-                for (int row = 0; row < part.size(); row++) {
-                    out.add(java.util.Arrays.copyOfRange(flat, row * h, (row + 1) * h));
+                for (int k = start; k < end; k++) {
+                    int row = k - start;
+                    out[order[k]] = java.util.Arrays.copyOfRange(flat, row * h, (row + 1) * h);
                 }
             }
         }
-        return out.toArray(new float[0][]);
+        return out;
     }
 
     /**

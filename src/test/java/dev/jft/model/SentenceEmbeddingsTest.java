@@ -52,7 +52,12 @@ class SentenceEmbeddingsTest {
         List<String> texts = List.of("one", "two words", SHORT, LONG, "five", "six six");
         float[][] here = mean.embed(texts); // batches of 4 and 2
         assertEquals(6, here.length);
-        assertArrayEquals(mean.embed("five"), here[4], 1e-5f);
+        for (int i = 0; i < texts.size(); i++) { // sorted by length inside, returned in this order
+            assertArrayEquals(mean.embed(texts.get(i)), here[i], 1e-5f, texts.get(i));
+        }
+        IllegalArgumentException blank = assertThrows(IllegalArgumentException.class,
+                () -> mean.embed(List.of("fine", " ")));
+        assertTrue(blank.getMessage().contains("Row 1"), blank.getMessage());
         AtomicReference<Object> there = new AtomicReference<>();
         Thread thread = new Thread(() -> {
             try {
