@@ -165,7 +165,11 @@ public final class FineTuner implements AutoCloseable {
         return stoppedEarly || epochsDone >= settings.epochs;
     }
 
-    /** Loads the latest checkpoint in {@code dir}: weights, optimizer, step, history, early stopping. */
+    /**
+     * Loads the latest checkpoint in {@code dir}: weights, optimizer, step, history, early stopping.
+     * Everything is read and checked before the tuner or the model changes, so a checkpoint that
+     * does not fit leaves both as they were.
+     */
     public void resume(Path dir) {
         Checkpoint.State state = Checkpoint.readState(dir);
         if (!state.settings().equals(checkpointSettings())) {
@@ -174,9 +178,19 @@ public final class FineTuner implements AutoCloseable {
                     + ": resume with the same seed, epochs, accumulation, learning rate and data.");
         }
         try (NDManager loading = manager.newSubManager()) {
-            Weights.restore(settings.model, Checkpoint.readArrays(dir, Checkpoint.MODEL, loading));
-            optimizer.loadState(Checkpoint.readArrays(dir, Checkpoint.OPTIMIZER, loading));
+            NDList model = Checkpoint.readArrays(dir, Checkpoint.MODEL, loading);
+            NDList optimizerState = Checkpoint.readArrays(dir, Checkpoint.OPTIMIZER, loading);
             NDList best = Checkpoint.readArrays(dir, Checkpoint.BEST, loading);
+            if (model == null || optimizerState == null) {
+                throw new IllegalArgumentException("The checkpoint " + Checkpoint.latest(dir) + " lacks "
+                        + (model == null ? Checkpoint.MODEL : Checkpoint.OPTIMIZER) + ": it is incomplete.");
+            }
+            Weights.checkFits(settings.model, model);
+            if (best != null) {
+                Weights.checkFits(settings.model, best);
+            }
+            optimizer.loadState(optimizerState);
+            Weights.restore(settings.model, model);
             replaceBest(best);
         }
         epochsDone = state.epochsDone();
