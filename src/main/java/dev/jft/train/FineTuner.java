@@ -45,8 +45,15 @@ import java.util.concurrent.CancellationException;
  *         .build()) {
  *     TrainingHistory history = tuner.fit();
  * }
- * // after an interruption: the same builder, then tuner.resume(Path.of("checkpoints")); tuner.fit();
+ * // after an interrupt (Kernel -> Interrupt) or an exception mid-epoch: tuner.fit() again continues
+ * // from the last finished step; after the JVM died: the same builder, then
+ * // tuner.resume(Path.of("checkpoints")); tuner.fit();
  * }</pre>
+ *
+ * <p>Both ways give exactly the weights of an uninterrupted run: data order comes from (seed,
+ * epoch), dropout from (seed, optimizer step), and a step that did not finish leaves no trace.
+ * Before the first step, every label of the training and validation data is checked against the
+ * head's number of classes (read from the block's output shape).
  *
  * <p>Devices: {@link Devices#choose} picks them; the model lives on the first. Each batch is split
  * into one slice per device ({@link BatchSplitter}); other devices run on parameter replicas and
