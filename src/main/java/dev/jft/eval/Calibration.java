@@ -45,6 +45,10 @@ public record Calibration(List<Bin> bins, int total) {
                     predicted = c;
                 }
             }
+            if (Math.abs(sum(row) - 1) > 1e-3) {
+                throw new IllegalArgumentException("Probability row " + i + " sums to " + sum(row)
+                        + ", not 1: pass each example's softmax distribution over the classes.");
+            }
             double confidence = row[predicted];
             int bin = Math.max(0, (int) Math.ceil(confidence * numBins) - 1);
             counts[bin]++;
@@ -58,6 +62,14 @@ public record Calibration(List<Bin> bins, int total) {
             bins.add(new Bin((double) b / numBins, (double) (b + 1) / numBins, counts[b], accuracy, confidence));
         }
         return new Calibration(List.copyOf(bins), truth.length);
+    }
+
+    private static double sum(double[] row) {
+        double sum = 0;
+        for (double p : row) {
+            sum += p;
+        }
+        return sum;
     }
 
     /** ECE: {@code sum over bins of count/total * |accuracy - mean confidence|}. */

@@ -110,8 +110,18 @@ public final class AdamW {
         return state;
     }
 
-    /** Restores what {@link #state()} returned (arrays are copied into this optimizer's manager). */
+    /**
+     * Restores what {@link #state()} returned (arrays are copied into this optimizer's manager).
+     * The whole state is checked first: on an error this optimizer keeps the state it had.
+     */
     public void loadState(NDList state) {
+        for (NDArray array : state) {
+            String name = array.getName();
+            if (!"step".equals(name) && (name == null || !(name.startsWith("m:") || name.startsWith("v:")))) {
+                throw new IllegalArgumentException("Unknown AdamW state entry '" + name
+                        + "': was this checkpoint written by another optimizer?");
+            }
+        }
         firstMoments.values().forEach(NDArray::close);
         secondMoments.values().forEach(NDArray::close);
         firstMoments.clear();
@@ -120,13 +130,10 @@ public final class AdamW {
             String name = array.getName();
             if ("step".equals(name)) {
                 step = array.toLongArray()[0];
-            } else if (name != null && name.startsWith("m:")) {
+            } else if (name.startsWith("m:")) {
                 firstMoments.put(name.substring(2), copyHere(array));
-            } else if (name != null && name.startsWith("v:")) {
-                secondMoments.put(name.substring(2), copyHere(array));
             } else {
-                throw new IllegalArgumentException("Unknown AdamW state entry '" + name
-                        + "': was this checkpoint written by another optimizer?");
+                secondMoments.put(name.substring(2), copyHere(array));
             }
         }
     }

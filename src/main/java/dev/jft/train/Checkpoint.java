@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,13 @@ public final class Checkpoint {
     /** The non-array part of the latest checkpoint in {@code dir}. */
     public static State readState(Path dir) {
         try {
-            return GSON.fromJson(Files.readString(latest(dir).resolve(STATE)), State.class);
+            Path file = latest(dir).resolve(STATE);
+            try {
+                return GSON.fromJson(Files.readString(file), State.class);
+            } catch (JsonParseException e) {
+                throw new IllegalArgumentException("The checkpoint state " + file + " is not valid JSON ("
+                        + e.getMessage() + "): the checkpoint is damaged; use an earlier one or train again.", e);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read checkpoint state in " + dir, e);
         }

@@ -35,9 +35,13 @@ public final class EarlyStopping {
         this.patience = patience;
     }
 
-    /** Records the metric after {@code epoch}; returns true when it is the best so far. */
+    /**
+     * Records the metric after {@code epoch}; returns true when it is the best so far. A NaN value
+     * (a diverged validation loss) is never the best, and any number beats it.
+     */
     public boolean observe(int epoch, double value) {
-        boolean improved = bestEpoch < 0 || (goal == Goal.MAXIMIZE ? value > best : value < best);
+        boolean improved = !Double.isNaN(value) && (bestEpoch < 0 || Double.isNaN(best)
+                || (goal == Goal.MAXIMIZE ? value > best : value < best));
         if (improved) {
             best = value;
             bestEpoch = epoch;

@@ -24,6 +24,9 @@ import java.util.stream.IntStream;
  */
 public final class Evaluator {
 
+    /** The names of the metrics {@link #evaluate} reports. */
+    public static final List<String> METRICS = List.of("loss", "accuracy", "f1_macro", "f1_micro", "f1_weighted");
+
     private Evaluator() {}
 
     /** Validation metrics of {@code block} on {@code batches}; every array made here is closed. */

@@ -2,8 +2,10 @@ package dev.jft.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -14,9 +16,12 @@ import dev.jft.text.TokenBatch;
 import dev.jft.viz.Displays;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 
 /**
  * Fine-tunes a classifier block: AdamW without decay on biases and norms, warmup + decay schedule,
@@ -40,8 +45,15 @@ import java.util.Objects;
  *         .build()) {
  *     TrainingHistory history = tuner.fit();
  * }
- * // after an interruption: the same builder, then tuner.resume(Path.of("checkpoints")); tuner.fit();
+ * // after an interrupt (Kernel -> Interrupt) or an exception mid-epoch: tuner.fit() again continues
+ * // from the last finished step; after the JVM died: the same builder, then
+ * // tuner.resume(Path.of("checkpoints")); tuner.fit();
  * }</pre>
+ *
+ * <p>Both ways give exactly the weights of an uninterrupted run: data order comes from (seed,
+ * epoch), dropout from (seed, optimizer step), and a step that did not finish leaves no trace.
+ * Before the first step, every label of the training and validation data is checked against the
+ * head's number of classes (read from the block's output shape).
  *
  * <p>Devices: {@link Devices#choose} picks them; the model lives on the first. Each batch is split
  * into one slice per device ({@link BatchSplitter}); other devices run on parameter replicas and
@@ -62,6 +74,11 @@ public final class FineTuner implements AutoCloseable {
     private NDList bestWeights;
     private int epochsDone;
     private boolean stoppedEarly;
+    /** Progress inside the epoch now running: kept across an interrupted {@link #fit}. */
+    private int stepsDoneInEpoch;
+    private double epochLossSum;
+    private long epochCount;
+    private boolean dataChecked;
 
     private FineTuner(Builder settings) {
         this.settings = settings;
@@ -105,12 +122,33 @@ public final class FineTuner implements AutoCloseable {
     /**
      * Trains at most {@code maxEpochs} more epochs (a way to train in stages: a later {@code fit}
      * continues where this one stopped). The best weights are restored once training is over.
+     *
+     * <p>An interrupt of the training thread ({@code Thread.interrupt}, as a notebook's Interrupt
+     * does) stops training between two steps with a {@link CancellationException}; an exception
+     * inside a step leaves the step undone. Either way the next {@code fit} continues from the
+     * last finished step, exactly as an uninterrupted run would have gone on.
+     *
+     * @throws IllegalArgumentException before any step, when a label of the training or validation
+     *     data is not a class of the model's head, or the early-stopping metric is unknown
+     * @throws IllegalStateException when an earlier {@code fit} was stopped while it was writing an
+     *     update (the weights are partly updated): {@link #resume} from the checkpoint instead
      */
     public TrainingHistory fit(int maxEpochs) {
         if (!settings.model.isInitialized()) {
             throw new IllegalStateException("The model is not initialized: call FineTuner.initialize(model, manager, "
                     + "seed, sampleBatch) or load pretrained weights first.");
         }
+        if (step.leftPartialUpdate()) {
+            throw new IllegalStateException("An earlier fit() was stopped while it was updating the weights, so they "
+                    + "are partly updated. " + (settings.checkpointDir == null
+                            ? "Build the model and the tuner again and train from the start."
+                            : "Call resume(" + settings.checkpointDir + ") to go back to the last checkpoint, then fit()."));
+        }
+        if (!dataChecked) {
+            checkBeforeTraining();
+            dataChecked = true;
+        }
+        clearStaleGradients();
         ProgressDisplay progress = settings.progress
                 ? new ProgressDisplay(Displays.sink(), settings.progressIntervalMillis, System::nanoTime) : null;
         if (progress != null) {
@@ -134,7 +172,11 @@ public final class FineTuner implements AutoCloseable {
         return stoppedEarly || epochsDone >= settings.epochs;
     }
 
-    /** Loads the latest checkpoint in {@code dir}: weights, optimizer, step, history, early stopping. */
+    /**
+     * Loads the latest checkpoint in {@code dir}: weights, optimizer, step, history, early stopping.
+     * Everything is read and checked before the tuner or the model changes, so a checkpoint that
+     * does not fit leaves both as they were.
+     */
     public void resume(Path dir) {
         Checkpoint.State state = Checkpoint.readState(dir);
         if (!state.settings().equals(checkpointSettings())) {
@@ -143,13 +185,28 @@ public final class FineTuner implements AutoCloseable {
                     + ": resume with the same seed, epochs, accumulation, learning rate and data.");
         }
         try (NDManager loading = manager.newSubManager()) {
-            Weights.restore(settings.model, Checkpoint.readArrays(dir, Checkpoint.MODEL, loading));
-            optimizer.loadState(Checkpoint.readArrays(dir, Checkpoint.OPTIMIZER, loading));
+            NDList model = Checkpoint.readArrays(dir, Checkpoint.MODEL, loading);
+            NDList optimizerState = Checkpoint.readArrays(dir, Checkpoint.OPTIMIZER, loading);
             NDList best = Checkpoint.readArrays(dir, Checkpoint.BEST, loading);
+            if (model == null || optimizerState == null) {
+                throw new IllegalArgumentException("The checkpoint " + Checkpoint.latest(dir) + " lacks "
+                        + (model == null ? Checkpoint.MODEL : Checkpoint.OPTIMIZER) + ": it is incomplete.");
+            }
+            Weights.checkFits(settings.model, model);
+            if (best != null) {
+                Weights.checkFits(settings.model, best);
+            }
+            optimizer.loadState(optimizerState);
+            Weights.restore(settings.model, model);
             replaceBest(best);
         }
         epochsDone = state.epochsDone();
         stoppedEarly = state.stoppedEarly();
+        stepsDoneInEpoch = 0;
+        epochLossSum = 0;
+        epochCount = 0;
+        step.stateReloaded();
+        clearStaleGradients();
         history = state.history();
         if (stopping != null && state.stopping() != null) {
             stopping.restore(state.stopping());
@@ -174,18 +231,20 @@ public final class FineTuner implements AutoCloseable {
     }
 
     private void runEpoch(int epoch, ProgressDisplay progress) {
-        // Re-seeding at every epoch start makes dropout depend only on (seed, epoch): a resumed
-        // run draws the same masks as an uninterrupted one.
-        Engine.getInstance().setRandomSeed((int) (settings.seed * 1_000_003L + epoch));
         List<Pair<String, Parameter>> trained = applyFreezing(epoch);
         List<TokenBatch> batches = settings.train.batches(epoch, settings.seed);
-        double lossSum = 0;
-        long count = 0;
-        for (int start = 0; start < batches.size(); start += settings.accumulation) {
+        for (int start = stepsDoneInEpoch * settings.accumulation; start < batches.size();
+                start += settings.accumulation) {
+            stopIfInterrupted(epoch);
+            // Re-seeding before every step makes dropout depend only on (seed, step): a run that
+            // continues after an interrupt, or resumes from a checkpoint, draws the same masks as
+            // an uninterrupted one.
+            Engine.getInstance().setRandomSeed((int) (settings.seed * 1_000_003L + optimizer.step()));
             List<TokenBatch> group = batches.subList(start, Math.min(batches.size(), start + settings.accumulation));
             TrainingStep.Result result = trainStep(group, trained, epoch);
-            lossSum += result.lossSum();
-            count += result.count();
+            epochLossSum += result.lossSum();
+            epochCount += result.count();
+            stepsDoneInEpoch++;
             double meanLoss = result.lossSum() / result.count();
             history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, meanLoss, result.lr()));
             if (progress != null) {
@@ -194,21 +253,102 @@ public final class FineTuner implements AutoCloseable {
         }
         Map<String, Double> validation = settings.validation == null ? Map.of()
                 : Evaluator.evaluate(settings.model, settings.validation, manager);
-        history.addEpoch(new TrainingHistory.Epoch(epoch, optimizer.step(), lossSum / count, validation));
+        // Nothing below fails on its own, so an exception above leaves the epoch to be finished by the next fit().
+        history.addEpoch(new TrainingHistory.Epoch(epoch, optimizer.step(), epochLossSum / epochCount, validation));
         if (stopping != null) {
-            Double value = validation.get(stopping.metric());
-            if (value == null) {
-                throw new IllegalArgumentException("Unknown validation metric '" + stopping.metric()
-                        + "' for early stopping: choose one of " + validation.keySet());
-            }
-            if (stopping.observe(epoch, value)) {
+            if (stopping.observe(epoch, validation.get(stopping.metric()))) {
                 replaceBest(Weights.copy(settings.model, manager));
             }
             stoppedEarly = stopping.shouldStop();
         }
         epochsDone = epoch + 1;
+        stepsDoneInEpoch = 0;
+        epochLossSum = 0;
+        epochCount = 0;
         if (settings.checkpointDir != null) {
             writeCheckpoint();
+        }
+    }
+
+    private void stopIfInterrupted(int epoch) {
+        if (Thread.interrupted()) {
+            throw new CancellationException("Training was interrupted in epoch " + (epoch + 1) + " after optimizer step "
+                    + optimizer.step() + ". Call fit() to continue from there"
+                    + (settings.checkpointDir == null ? "." : ", or resume(" + settings.checkpointDir
+                            + ") in a new tuner to go back to the last finished epoch."));
+        }
+    }
+
+    /** Gradients left on the parameters by anything before (a failed step, a backward of one's own). */
+    private void clearStaleGradients() {
+        for (Pair<String, Parameter> entry : settings.model.getParameters()) {
+            NDArray array = entry.getValue().getArray();
+            if (array.hasGradient()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.set(new NDIndex("..."), 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * Fails before training, not after an epoch: the early-stopping metric must exist and every
+     * label of the training and validation data must be a class of the model's head.
+     */
+    private void checkBeforeTraining() {
+        if (stopping != null && !Evaluator.METRICS.contains(stopping.metric())) {
+            throw new IllegalArgumentException("Unknown validation metric '" + stopping.metric()
+                    + "' for early stopping: choose one of " + Evaluator.METRICS);
+        }
+        List<TokenBatch> train = settings.train.batches(0, settings.seed);
+        int classes = headClasses(train.get(0));
+        if (classes <= 0) {
+            return; // the block does not say its output shape: the loss will catch bad labels
+        }
+        Set<Integer> trainLabels = new HashSet<>();
+        checkLabels(train, "training", classes, null, trainLabels);
+        if (settings.validation != null) {
+            checkLabels(settings.validation, "validation", classes, trainLabels, null);
+        }
+    }
+
+    private int headClasses(TokenBatch sample) {
+        try {
+            Shape logits = settings.model.getOutputShapes(new Shape[] {shape(sample), shape(sample), shape(sample)})[0];
+            return (int) logits.get(logits.dimension() - 1);
+        } catch (RuntimeException unknown) {
+            return -1;
+        }
+    }
+
+    private static void checkLabels(List<TokenBatch> batches, String data, int classes,
+            Set<Integer> trainLabels, Set<Integer> seen) {
+        for (int b = 0; b < batches.size(); b++) {
+            TokenBatch batch = batches.get(b);
+            if (batch.labels() == null && batch.tokenLabels() == null) {
+                throw new IllegalArgumentException("Batch " + b + " of the " + data + " data has no labels: "
+                        + "training and validation batches need labels (or token labels).");
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                int[] row = batch.labels() != null ? new int[] {batch.labels()[i]} : batch.tokenLabels()[i];
+                for (int label : row) {
+                    if (label == TokenBatch.IGNORE_LABEL) {
+                        continue;
+                    }
+                    if (label < 0 || label >= classes) {
+                        throw new IllegalArgumentException("Label id " + label + " in the " + data + " data (batch "
+                                + b + ", example " + i + ") is not a class of the model's head, which has " + classes
+                                + " classes (ids 0.." + (classes - 1) + ")"
+                                + (trainLabels != null && !trainLabels.contains(label)
+                                        ? "; it does not occur in the training data either" : "")
+                                + ". Build the classifier with every label of the data (.labels(...) listing also "
+                                + "the labels seen only in validation), or drop or map the examples with this label.");
+                    }
+                    if (seen != null) {
+                        seen.add(label);
+                    }
+                }
+            }
         }
     }
 

@@ -43,6 +43,7 @@ final class TrainingStep implements AutoCloseable {
     private final double clipNorm;
     /** Runs the slices of devices 1..n-1 while the calling thread runs device 0's; null for one device. */
     private final ExecutorService otherDevices;
+    private boolean partialUpdate;
 
     TrainingStep(Block model, List<Device> devices, AdamW optimizer, ParameterGroups groups, double clipNorm) {
         this.model = model;
@@ -64,32 +65,69 @@ final class TrainingStep implements AutoCloseable {
         }
     }
 
-    /** Runs the step for {@code group}, updating the {@code trained} parameters with learning rate {@code lr}. */
+    /**
+     * True when a step was stopped (an exception, a {@code Thread.stop}) while it was writing the
+     * update: some parameters and optimizer moments may hold the new values and others the old.
+     */
+    boolean leftPartialUpdate() {
+        return partialUpdate;
+    }
+
+    /** Forgets a partial update, once every parameter and the optimizer state were loaded anew. */
+    void stateReloaded() {
+        partialUpdate = false;
+    }
+
+    /**
+     * Runs the step for {@code group}, updating the {@code trained} parameters with learning rate
+     * {@code lr}. A step that fails before its update (an exception in a forward or backward pass,
+     * e.g. a notebook interrupt) clears the gradients it had added, so weights, optimizer and
+     * gradients are as before the step and the same step can simply run again.
+     */
     Result run(List<TokenBatch> group, List<Pair<String, Parameter>> trained, double lr, NDManager parent) {
         double lossSum = 0;
         long count = 0;
         int examples = 0;
         try (NDManager step = parent.newSubManager()) {
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                for (TokenBatch batch : group) {
-                    examples += batch.size();
-                    for (Result part : forwardBackwardOnAllDevices(BatchSplitter.split(batch, devices.size()), step,
-                            collector)) {
-                        lossSum += part.lossSum();
-                        count += part.count();
+            try {
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    for (TokenBatch batch : group) {
+                        examples += batch.size();
+                        for (Result part : forwardBackwardOnAllDevices(BatchSplitter.split(batch, devices.size()), step,
+                                collector)) {
+                            lossSum += part.lossSum();
+                            count += part.count();
+                        }
                     }
                 }
+                if (count == 0 && Double.isFinite(lossSum)) {
+                    throw new IllegalArgumentException("A training step had no labelled example: every label was "
+                            + TokenBatch.IGNORE_LABEL + ".");
+                }
+            } catch (Throwable failure) {
+                zeroGradientsAfter(failure, trained, step);
+                throw failure;
             }
             if (!Double.isFinite(lossSum)) {
                 zeroGradients(trained, step);
                 return new Result(lossSum, count, lr, examples, false);
             }
-            if (count == 0) {
-                throw new IllegalArgumentException("A training step had no labelled example: every label was "
-                        + TokenBatch.IGNORE_LABEL + ".");
+            boolean updated = false;
+            try {
+                update(trained, step, count, lr);
+                updated = true;
+            } finally {
+                partialUpdate = !updated;
             }
-            update(trained, step, count, lr);
             return new Result(lossSum, count, lr, examples, true);
+        }
+    }
+
+    private static void zeroGradientsAfter(Throwable failure, List<Pair<String, Parameter>> trained, NDManager step) {
+        try {
+            zeroGradients(trained, step);
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
         }
     }
 

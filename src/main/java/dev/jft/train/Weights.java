@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Named copies of a block's parameters: taken, written, read and copied back in place, so the
@@ -38,12 +40,25 @@ public final class Weights {
         return copies;
     }
 
-    /** Copies {@code values} (as from {@link #copy}) into the block's parameters, by name. */
+    /**
+     * Copies {@code values} (as from {@link #copy}) into the block's parameters, by name. Every
+     * parameter must be there with its shape and every saved array must be a parameter; this is
+     * checked before anything is copied, so on an error the block is left as it was.
+     */
     public static void restore(Block block, NDList values) {
+        Map<String, NDArray> byName = checkFits(block, values);
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            entry.getValue().getArray().set(byName.get(entry.getKey()).toByteBuffer());
+        }
+    }
+
+    /** The saved arrays by name, once they are known to fit the block's parameters one to one. */
+    static Map<String, NDArray> checkFits(Block block, NDList values) {
         Map<String, NDArray> byName = new HashMap<>();
         for (NDArray value : values) {
             byName.put(value.getName(), value);
         }
+        Set<String> unused = new TreeSet<>(byName.keySet());
         for (Pair<String, Parameter> entry : block.getParameters()) {
             NDArray value = byName.get(entry.getKey());
             NDArray target = entry.getValue().getArray();
@@ -52,8 +67,13 @@ public final class Weights {
                         + "' " + target.getShape() + " is " + (value == null ? "missing" : "saved as " + value.getShape())
                         + ". Build the same model architecture as the one that was saved.");
             }
-            target.set(value.toByteBuffer());
+            unused.remove(entry.getKey());
         }
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException("Saved weights do not fit this model: " + unused
+                    + " are not parameters of it. Build the same model architecture as the one that was saved.");
+        }
+        return byName;
     }
 
     /** Writes named arrays to a file. */

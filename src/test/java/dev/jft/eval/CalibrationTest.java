@@ -2,6 +2,7 @@ package dev.jft.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,9 @@ class CalibrationTest {
         assertThrows(IllegalArgumentException.class, () -> Calibration.of(new double[][] {{2.0, -1.0}}, new int[] {0}, 5));
         assertThrows(IllegalArgumentException.class, () -> Calibration.of(PROBABILITIES, new int[] {0, 1, 2, 0}, 5));
         assertThrows(IllegalArgumentException.class, () -> Calibration.of(PROBABILITIES, TRUTH, 0));
+        // per-class sigmoids, not a distribution: the ECE would silently be computed on them
+        IllegalArgumentException notADistribution = assertThrows(IllegalArgumentException.class,
+                () -> Calibration.of(new double[][] {{0.9, 0.8}}, new int[] {0}, 5));
+        assertTrue(notADistribution.getMessage().contains("sums to"), notADistribution.getMessage());
     }
 }

@@ -10,6 +10,18 @@ import org.junit.jupiter.api.Test;
 class EarlyStoppingTest {
 
     @Test
+    void aNanEpochIsNeverTheBest() {
+        // A diverged first epoch used to stay "best" for ever (nothing compares below NaN), and
+        // its weights were restored at the end.
+        EarlyStopping stopping = new EarlyStopping("loss", EarlyStopping.Goal.MINIMIZE, 3);
+        assertFalse(stopping.observe(0, Double.NaN));
+        assertTrue(stopping.observe(1, 0.9));
+        assertFalse(stopping.observe(2, Double.NaN));
+        assertEquals(1, stopping.bestEpoch());
+        assertEquals(0.9, stopping.best(), 0);
+    }
+
+    @Test
     void stopsAfterPatienceEpochsWithoutImprovement() {
         EarlyStopping stopping = new EarlyStopping("f1_macro", EarlyStopping.Goal.MAXIMIZE, 2);
         assertTrue(stopping.observe(0, 0.5));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
@@ -254,6 +255,105 @@ class FineTunerTest {
     }
 
     @Test
+    void fitAfterAnInterruptContinuesExactlyAsAnUninterruptedRun() {
+        Map<String, float[]> straight;
+        List<TrainingHistory.Step> straightSteps;
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0.2f, 1);
+            try (FineTuner tuner = resumable(model, tmp.resolve("straight")).build()) {
+                straightSteps = tuner.fit().steps();
+            }
+            straight = weights(model);
+        }
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0.2f, 1);
+            AtomicInteger forwards = new AtomicInteger();
+            model.onTrainingForward(() -> {
+                int n = forwards.incrementAndGet();
+                if (n == 6) { // step 3, second micro-batch: the first one's gradients are on the parameters
+                    throw new IllegalStateException("stopped mid-step");
+                }
+                if (n == 13) { // epoch 2: the interrupt flag, as Kernel -> Interrupt sets it
+                    Thread.currentThread().interrupt();
+                }
+            });
+            try (FineTuner tuner = resumable(model, tmp.resolve("interrupted")).build()) {
+                assertThrows(IllegalStateException.class, tuner::fit);
+                assertEquals(2, tuner.step());
+                CancellationException interrupt = assertThrows(CancellationException.class, tuner::fit);
+                assertTrue(interrupt.getMessage().contains("fit()"), interrupt.getMessage());
+                assertFalse(Thread.currentThread().isInterrupted());
+                TrainingHistory history = tuner.fit();
+                assertEquals(straightSteps, history.steps());
+                assertEquals(3, history.epochs().size());
+            } finally {
+                Thread.interrupted();
+            }
+            assertSameWeights(straight, weights(model));
+        }
+    }
+
+    @Test
+    void resumingFromTheCheckpointAfterAnInterruptMidEpochIsExact() {
+        Map<String, float[]> straight;
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0.2f, 1);
+            try (FineTuner tuner = resumable(model, tmp.resolve("straight")).build()) {
+                tuner.fit();
+            }
+            straight = weights(model);
+        }
+        Path dir = tmp.resolve("interrupted");
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0.2f, 1);
+            AtomicInteger forwards = new AtomicInteger();
+            model.onTrainingForward(() -> {
+                if (forwards.incrementAndGet() == 14) { // epoch 2, step 3, second micro-batch
+                    throw new IllegalStateException("stopped mid-step");
+                }
+            });
+            try (FineTuner tuner = resumable(model, dir).build()) {
+                assertThrows(IllegalStateException.class, tuner::fit);
+            }
+            // The notebook still holds the model: a new tuner on it resumes from the checkpoint.
+            try (FineTuner tuner = resumable(model, dir).build()) {
+                tuner.resume(dir);
+                tuner.fit();
+            }
+            assertSameWeights(straight, weights(model));
+        }
+    }
+
+    @Test
+    void labelsOutsideTheHeadAreRefusedBeforeTraining() {
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0f, 1); // 3 classes
+            TokenBatch first = VALIDATION.get(0);
+            int[] labels = first.labels().clone();
+            labels[4] = 3; // a label seen only in validation
+            List<TokenBatch> validation = List.of(VALIDATION.get(1),
+                    new TokenBatch(first.inputIds(), first.attentionMask(), first.tokenTypeIds(), labels, null));
+            try (FineTuner tuner = base(model).validationData(validation).build()) {
+                IllegalArgumentException error = assertThrows(IllegalArgumentException.class, tuner::fit);
+                assertEquals(0, tuner.step(), "refused before training");
+                String message = error.getMessage();
+                assertTrue(message.contains("Label id 3 in the validation data (batch 1, example 4)")
+                        && message.contains("3 classes") && message.contains("does not occur in the training data")
+                        && message.contains(".labels("), message);
+            }
+            int[] trainLabels = TRAIN.labels().clone();
+            trainLabels[0] = -1;
+            TokenBatch badTrain = new TokenBatch(TRAIN.inputIds(), TRAIN.attentionMask(), TRAIN.tokenTypeIds(),
+                    trainLabels, null);
+            try (FineTuner tuner = base(model).trainData(BatchSource.rows(badTrain, 8)).build()) {
+                IllegalArgumentException error = assertThrows(IllegalArgumentException.class, tuner::fit);
+                assertEquals(0, tuner.step());
+                assertTrue(error.getMessage().contains("Label id -1 in the training data"), error.getMessage());
+            }
+        }
+    }
+
+    @Test
     void resumeRefusesACheckpointFromOtherSettings() {
         Path dir = tmp.resolve("other");
         try (NDManager models = NDManager.newBaseManager()) {
@@ -319,6 +419,7 @@ class FineTunerTest {
             try (FineTuner tuner = base(model).earlyStopping("bleu", EarlyStopping.Goal.MAXIMIZE, 1).build()) {
                 IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> tuner.fit(1));
                 assertTrue(error.getMessage().contains("accuracy"), error.getMessage());
+                assertEquals(0, tuner.step(), "an unknown metric is reported before training, not after an epoch");
             }
             TinyClassifier fresh = new TinyClassifier(SyntheticData.VOCAB, 8, 3, 1, false, 0f);
             try (FineTuner tuner = base(fresh).build()) {
@@ -360,6 +461,12 @@ class FineTunerTest {
         Map<String, float[]> weights = new TreeMap<>();
         model.getParameters().forEach(p -> weights.put(p.getKey(), p.getValue().getArray().toFloatArray()));
         return weights;
+    }
+
+    private static void assertSameWeights(Map<String, float[]> expected, Map<String, float[]> actual) {
+        for (String name : expected.keySet()) {
+            assertArrayEquals(expected.get(name), actual.get(name), 0f, name);
+        }
     }
 
     private static void assertChanged(Map<String, float[]> before, Map<String, float[]> after, String... trained) {
