@@ -87,13 +87,18 @@ public final class QuizSession {
                 + AnswerUsage.howToAnswer(question)), exercise -> check(exercise, implementation));
     }
 
-    /** This learner's scores per lesson, as a table and a chart. */
+    /**
+     * This learner's scores per lesson, as a table and a chart: the best attempt at each item, out of
+     * the points of every item in the lesson's bank.
+     */
     public RichOutput progress() {
-        Map<String, Integer> itemsPerLesson = new LinkedHashMap<>();
+        Map<String, ProgressReport.Lesson> lessons = new LinkedHashMap<>();
         for (QuizBank bank : catalog.banks()) {
-            itemsPerLesson.put(bank.lesson(), bank.questions().size() + bank.exercises().size());
+            double points = bank.questions().stream().mapToInt(Question::points).sum()
+                    + bank.exercises().stream().mapToInt(ExerciseRunner::maxPoints).sum();
+            lessons.put(bank.lesson(), new ProgressReport.Lesson(bank.questions().size() + bank.exercises().size(), points));
         }
-        return ProgressReport.of(Scores.of(gradebook.read()), learner, itemsPerLesson);
+        return ProgressReport.of(Scores.best(gradebook.read()), learner, lessons);
     }
 
     private RichOutput check(Exercise exercise, Object implementation) {
