@@ -140,6 +140,17 @@ class QuizSessionTest {
     }
 
     @Test
+    void thePlaceholderAnswerIsNotRecordedAndSaysWhatToDo() {
+        for (String id : List.of("welcome-q1", "welcome-q2", "welcome-q4", "welcome-q6")) {
+            String text = text(session.answer(id, List.of("?")));
+            assertTrue(text.startsWith("Not answered yet"), text);
+            assertTrue(text.contains("Quiz.answer(\"" + id + "\""), text);
+            assertTrue(text(session.answer(id, List.of(""))).startsWith("Not answered yet"));
+        }
+        assertEquals(List.of(), gradebook.read());
+    }
+
+    @Test
     void progressCountsTheBestAttemptOutOfEveryItemOfTheLesson() {
         Function<double[], double[]> right = WelcomeSolutions.SOFTMAX;
         CheckResult full = assertInstanceOf(CheckResult.class, session.check("welcome-softmax", right));
