@@ -4,10 +4,12 @@
 A notebook passes when it is committed clean (no outputs, kernelspec `java`, every item of its quiz
 bank shown, every `Quiz.answer` left at the placeholder "?"), every cell runs
 without an error output (cells tagged `raises-exception` must raise instead), and every cell tagged
-`expect:<mime type>` produced an output of that type. Executed copies go to target/notebooks/.
+`expect:<mime type>` produced an output of that type, and the committed metadata (language_info,
+kernelspec) is what the kernel reports, so that opening the notebook does not mark it changed. Executed copies go to target/notebooks/.
 
 usage: run_notebooks.py NOTEBOOK_DIR_OR_FILE...
 """
+import copy
 import json
 import os
 import re
@@ -76,6 +78,29 @@ def output_problems(nb):
     return problems
 
 
+def metadata_problems(committed, reported_language, kernelspec):
+    """Where the committed metadata differs from what the kernel reports (Jupyter would then mark the
+    notebook changed as soon as it is opened). The language version is Java's feature release and
+    depends on the JDK that runs the kernel, so it is not compared."""
+    problems = []
+    language = committed.get("language_info", {})
+    for key, value in sorted(reported_language.items()):
+        if key != "version" and language.get(key) != value:
+            problems.append(f"metadata language_info.{key} is {language.get(key)!r}; the kernel reports {value!r}")
+    spec = committed.get("kernelspec", {})
+    for key, value in sorted(kernelspec.items()):
+        if spec.get(key) != value:
+            problems.append(f"metadata kernelspec.{key} is {spec.get(key)!r}; the kernel's spec says {value!r}")
+    return problems
+
+
+def installed_kernelspec():
+    """display_name, language and name of the installed course kernelspec."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    return {"display_name": spec.display_name, "language": spec.language, "name": KERNEL}
+
+
 def shortened(text, limit=300):
     text = str(text).strip()
     return text[:limit] + ("..." if len(text) > limit else "")
@@ -85,11 +110,14 @@ def run(path):
     """Returns (problems, seconds) for one notebook."""
     nb = nbformat.read(path, as_version=4)
     problems = committed_problems(nb, path)
+    committed_metadata = copy.deepcopy(dict(nb.metadata))
     started = time.monotonic()
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT_S, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute()
+        client.execute()  # sets nb.metadata.language_info to the kernel's kernel_info_reply
+        problems += metadata_problems(committed_metadata, dict(nb.metadata.get("language_info", {})),
+                                      installed_kernelspec())
         problems += output_problems(nb)
     except CellTimeoutError as error:
         problems.append(f"a cell ran longer than {CELL_TIMEOUT_S} s: {shortened(error)}")
