@@ -1,13 +1,18 @@
 #!/usr/bin/python3
 """Executes every course notebook headless through Jupyter's nbclient and the course kernel.
 
-A notebook passes when it is committed clean (no outputs, kernelspec `java`), every cell runs
+A notebook passes when it is committed clean (no outputs, kernelspec `java`, every item of its quiz
+bank shown, every `Quiz.answer` left at the placeholder "?"), every cell runs
 without an error output (cells tagged `raises-exception` must raise instead), and every cell tagged
-`expect:<mime type>` produced an output of that type. Executed copies go to target/notebooks/.
+`expect:<mime type>` produced an output of that type, and the committed metadata (language_info,
+kernelspec) is what the kernel reports, so that opening the notebook does not mark it changed. Executed copies go to target/notebooks/.
 
 usage: run_notebooks.py NOTEBOOK_DIR_OR_FILE...
 """
+import copy
+import json
 import os
+import re
 import signal
 import sys
 import time
@@ -20,11 +25,33 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 KERNEL = "java"
 CELL_TIMEOUT_S = int(os.environ.get("NOTEBOOK_CELL_TIMEOUT", "900"))
 OUT_DIR = Path(__file__).resolve().parent.parent / "target" / "notebooks"
+QUIZZES = Path(__file__).resolve().parent.parent / "quizzes"
 
 
-def committed_problems(nb):
+def bank_ids(path):
+    """The question and exercise ids of the notebook's quiz bank (quizzes/<notebook name>/questions.json)."""
+    bank = QUIZZES / path.stem / "questions.json"
+    if not bank.exists():
+        return []
+    data = json.loads(bank.read_text(encoding="utf-8"))
+    return [item["id"] for item in data.get("questions", []) + data.get("exercises", [])]
+
+
+def quiz_problems(nb, path):
+    """Bank items the notebook never shows, and answers it pre-fills instead of the "?" placeholder."""
+    code = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "code")
+    shown = set(re.findall(r'Quiz\.show\("([^"]+)"\)', code))
+    problems = [f"quiz item {item} of {path.stem}'s bank is never shown (add a Quiz.show cell)"
+                for item in bank_ids(path) if item not in shown]
+    for item, answer in re.findall(r'Quiz\.answer\("([^"]+)",\s*([^)]*)\)', code):
+        if answer.strip() != '"?"':
+            problems.append(f"Quiz.answer for {item} is pre-filled with {answer.strip()}; commit \"?\" instead")
+    return problems
+
+
+def committed_problems(nb, path=None):
     """What is wrong with the notebook as committed (before running it)."""
-    problems = []
+    problems = quiz_problems(nb, path) if path else []
     spec = nb.metadata.get("kernelspec", {}).get("name")
     if spec != KERNEL:
         problems.append(f"kernelspec is {spec!r}, expected {KERNEL!r}")
@@ -51,6 +78,29 @@ def output_problems(nb):
     return problems
 
 
+def metadata_problems(committed, reported_language, kernelspec):
+    """Where the committed metadata differs from what the kernel reports (Jupyter would then mark the
+    notebook changed as soon as it is opened). The language version is Java's feature release and
+    depends on the JDK that runs the kernel, so it is not compared."""
+    problems = []
+    language = committed.get("language_info", {})
+    for key, value in sorted(reported_language.items()):
+        if key != "version" and language.get(key) != value:
+            problems.append(f"metadata language_info.{key} is {language.get(key)!r}; the kernel reports {value!r}")
+    spec = committed.get("kernelspec", {})
+    for key, value in sorted(kernelspec.items()):
+        if spec.get(key) != value:
+            problems.append(f"metadata kernelspec.{key} is {spec.get(key)!r}; the kernel's spec says {value!r}")
+    return problems
+
+
+def installed_kernelspec():
+    """display_name, language and name of the installed course kernelspec."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    return {"display_name": spec.display_name, "language": spec.language, "name": KERNEL}
+
+
 def shortened(text, limit=300):
     text = str(text).strip()
     return text[:limit] + ("..." if len(text) > limit else "")
@@ -59,12 +109,15 @@ def shortened(text, limit=300):
 def run(path):
     """Returns (problems, seconds) for one notebook."""
     nb = nbformat.read(path, as_version=4)
-    problems = committed_problems(nb)
+    problems = committed_problems(nb, path)
+    committed_metadata = copy.deepcopy(dict(nb.metadata))
     started = time.monotonic()
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT_S, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
     try:
-        client.execute()
+        client.execute()  # sets nb.metadata.language_info to the kernel's kernel_info_reply
+        problems += metadata_problems(committed_metadata, dict(nb.metadata.get("language_info", {})),
+                                      installed_kernelspec())
         problems += output_problems(nb)
     except CellTimeoutError as error:
         problems.append(f"a cell ran longer than {CELL_TIMEOUT_S} s: {shortened(error)}")

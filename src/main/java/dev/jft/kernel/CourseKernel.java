@@ -147,9 +147,17 @@ public final class CourseKernel extends BaseKernel {
         return result.hasValue() ? DisplayDataRenderer.render(result.value()) : null;
     }
 
+    /**
+     * What the kernel reports as {@code language_info}; the notebooks commit the same metadata so that
+     * opening one does not mark it changed. The version is Java's feature release ("17"), not the
+     * full build string, so that it is the same on every update of a JDK. The CodeMirror mode is a
+     * MIME type, {@code text/x-java}, which CodeMirror 5 (the classic notebook's editor) knows; it has
+     * no mode named plain {@code java}.
+     */
     @Override
     public LanguageInfo getLanguageInfo() {
-        return new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", "script");
+        return new LanguageInfo("java", String.valueOf(Runtime.version().feature()), "text/x-java-source", ".jshell",
+                "java", "text/x-java", "script");
     }
 
     @Override

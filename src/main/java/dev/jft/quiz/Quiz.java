@@ -13,6 +13,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Quiz.show("welcome-q1");
+ * Quiz.answer("welcome-q1", "?");   // as committed: not recorded, says how to answer
  * Quiz.answer("welcome-q1", "B");
  * Quiz.answer("welcome-q2", "A", "B");
  * Quiz.answer("welcome-q4", 0.88);
@@ -38,7 +39,11 @@ public final class Quiz {
         return session().show(id);
     }
 
-    /** Answers a multiple-choice question with an option id, or a short-answer question with text. */
+    /**
+     * Answers a multiple-choice question with an option id, or a short-answer question with text.
+     * {@code "?"} (or an empty answer), the placeholder notebooks commit, is not recorded: it says how
+     * to answer the question, of whatever kind.
+     */
     public static RichOutput answer(String id, String answer) {
         return session().answer(id, listOf(answer));
     }

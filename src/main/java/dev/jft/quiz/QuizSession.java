@@ -71,9 +71,25 @@ public final class QuizSession {
         return find(id, QuestionView::new, ExerciseView::new);
     }
 
-    /** Grades option ids or a short answer. */
+    /**
+     * The answer notebooks commit in place of the learner's: {@code Quiz.answer("welcome-q1", "?")}.
+     * It (or an empty answer) is not graded and not recorded; the learner is told what to write instead.
+     */
+    public static final String PLACEHOLDER = "?";
+
+    /** Grades option ids or a short answer; the {@link #PLACEHOLDER} only says how to answer. */
     public RichOutput answer(String id, List<String> texts) {
-        return find(id, question -> record(AnswerGrader.grade(question, texts)), this::answeredAnExercise);
+        return find(id, question -> isPlaceholder(texts) ? notAnsweredYet(question)
+                : record(AnswerGrader.grade(question, texts)), this::answeredAnExercise);
+    }
+
+    private static boolean isPlaceholder(List<String> texts) {
+        return texts.stream().allMatch(text -> text == null || text.isBlank() || text.trim().equals(PLACEHOLDER));
+    }
+
+    private static RichOutput notAnsweredYet(Question question) {
+        return new QuizMessage("Not answered yet (nothing recorded): replace \"" + PLACEHOLDER
+                + "\" with your answer and run the cell again. " + AnswerUsage.howToAnswer(question));
     }
 
     /** Grades a number. */
@@ -87,13 +103,18 @@ public final class QuizSession {
                 + AnswerUsage.howToAnswer(question)), exercise -> check(exercise, implementation));
     }
 
-    /** This learner's scores per lesson, as a table and a chart. */
+    /**
+     * This learner's scores per lesson, as a table and a chart: the best attempt at each item, out of
+     * the points of every item in the lesson's bank.
+     */
     public RichOutput progress() {
-        Map<String, Integer> itemsPerLesson = new LinkedHashMap<>();
+        Map<String, ProgressReport.Lesson> lessons = new LinkedHashMap<>();
         for (QuizBank bank : catalog.banks()) {
-            itemsPerLesson.put(bank.lesson(), bank.questions().size() + bank.exercises().size());
+            double points = bank.questions().stream().mapToInt(Question::points).sum()
+                    + bank.exercises().stream().mapToInt(ExerciseRunner::maxPoints).sum();
+            lessons.put(bank.lesson(), new ProgressReport.Lesson(bank.questions().size() + bank.exercises().size(), points));
         }
-        return ProgressReport.of(Scores.of(gradebook.read()), learner, itemsPerLesson);
+        return ProgressReport.of(Scores.best(gradebook.read()), learner, lessons);
     }
 
     private RichOutput check(Exercise exercise, Object implementation) {

@@ -49,6 +49,14 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void metadataThatDiffersFromTheKernelsFailsTheNotebook() throws Exception {
+        Run run = run("stale-metadata.ipynb");
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("metadata language_info.codemirror_mode is None; the kernel reports 'text/x-java'"),
+                run.output());
+    }
+
+    @Test
     void aCleanNotebookPassesWithItsTime() throws Exception {
         Run run = run("clean.ipynb");
         assertEquals(0, run.exitCode(), run.output());

@@ -47,6 +47,8 @@ class KernelProtocolTest {
         KernelClient.Exchange info = kernel.request("kernel_info_request", new JsonObject());
         JsonObject language = info.reply().getAsJsonObject("language_info");
         assertEquals("java", language.get("name").getAsString());
+        assertEquals("text/x-java", language.get("codemirror_mode").getAsString(),
+                "a mode CodeMirror 5 knows, so new cells are highlighted");
         assertTrue(info.reply().get("banner").getAsString().contains(CourseKernel.DISPLAY_NAME));
     }
 

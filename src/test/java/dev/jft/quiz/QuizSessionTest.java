@@ -111,7 +111,13 @@ class QuizSessionTest {
         RichOutput result = session.check("welcome-softmax", WelcomeSolutions.SOFTMAX_WITHOUT_SHIFT);
         CheckResult check = assertInstanceOf(CheckResult.class, result);
         String html = result.mimeBundle().get("text/html");
-        assertTrue(html.contains("<th>test</th><th>passed</th><th>message</th><th>points</th>"), html);
+        assertTrue(html.contains(">test</th>") && html.contains(">message</th>"), html);
+        assertTrue(!html.contains("<td>") && !html.contains("<th>"), "every cell left-aligned inline: " + html);
+        assertTrue(html.contains("<th style=\"text-align:left;"), html);
+        assertTrue(html.contains("<td style=\"text-align:left;"), html);
+        assertTrue(html.contains("white-space:pre-wrap;word-break:normal;overflow-wrap:break-word"),
+                "messages wrap at word boundaries: " + html);
+        assertTrue(html.contains("background-color:#fdd"), "failures styled as Jupyter styles errors: " + html);
         assertTrue(text(result).contains("FAIL large logits do not overflow [0/1]"), text(result));
         assertTrue(text(result).contains("hidden test 1"), text(result));
         assertTrue(!text(result).contains("a single logit"), "hidden test names stay hidden");
@@ -136,8 +142,35 @@ class QuizSessionTest {
         session.answer("welcome-q2", List.of("A"));
         RichOutput progress = session.progress();
         assertTrue(text(progress).contains("00-welcome"), text(progress));
-        assertTrue(text(progress).contains("66.7"), text(progress));
         assertTrue(progress.mimeBundle().get("text/html").contains("<img src=\"data:image/png;base64,"));
+    }
+
+    @Test
+    void thePlaceholderAnswerIsNotRecordedAndSaysWhatToDo() {
+        for (String id : List.of("welcome-q1", "welcome-q2", "welcome-q4", "welcome-q6")) {
+            String text = text(session.answer(id, List.of("?")));
+            assertTrue(text.startsWith("Not answered yet"), text);
+            assertTrue(text.contains("Quiz.answer(\"" + id + "\""), text);
+            assertTrue(text(session.answer(id, List.of(""))).startsWith("Not answered yet"));
+        }
+        assertEquals(List.of(), gradebook.read());
+    }
+
+    @Test
+    void progressCountsTheBestAttemptOutOfEveryItemOfTheLesson() {
+        Function<double[], double[]> right = WelcomeSolutions.SOFTMAX;
+        CheckResult full = assertInstanceOf(CheckResult.class, session.check("welcome-softmax", right));
+        session.check("welcome-softmax", (Function<double[], double[]>) logits -> new double[logits.length]);
+        session.answer("welcome-q1", List.of("B"));
+        session.answer("welcome-q1", List.of("A"));
+        var table = assertInstanceOf(dev.jft.quiz.progress.ProgressReport.class, session.progress()).table();
+        assertEquals(2, table.intColumn("attempted").get(0));
+        assertEquals(8, table.intColumn("items").get(0), "every question and exercise of the bank");
+        assertEquals(full.points() + 1.0, table.doubleColumn("score").get(0), "the best attempts count");
+        double possible = 7 + full.points() + dev.jft.quiz.check.ExerciseRunner.maxPoints(
+                QuizCatalog.fromClasspath().exercise("welcome-accuracy").orElseThrow());
+        assertEquals(possible, table.doubleColumn("max").get(0), "points of all items, attempted or not");
+        assertTrue(table.doubleColumn("percent").get(0) < 100, "not a percentage of attempted items only");
     }
 
     @Test

@@ -65,19 +65,38 @@ public final class CheckResult implements RichOutput {
         return exercise.id() + " (" + exercise.title() + "): " + earned() + "/" + points() + " points, " + verdict;
     }
 
+    /**
+     * Inline styles, because Jupyter's own stylesheet right-aligns table cells and breaks {@code pre}
+     * text anywhere ("div / ide"): cells left-aligned at the top, messages wrapped at word boundaries.
+     */
+    static final String TABLE_STYLE = "border-collapse:collapse;text-align:left;margin:0.5em 0";
+    static final String CELL_STYLE = "text-align:left;vertical-align:top;padding:0.2em 0.6em";
+    static final String MESSAGE_STYLE = "margin:0;text-align:left;white-space:pre-wrap;word-break:normal;"
+            + "overflow-wrap:break-word;font-family:monospace";
+    /** How Jupyter shows a cell's error output (the classic notebook's {@code .output_stderr}: pink). */
+    static final String ERROR_STYLE = "background-color:#fdd;padding:0.2em 0.4em;border-radius:2px";
+
     @Override
     public Map<String, String> mimeBundle() {
-        StringBuilder html = new StringBuilder("<div class=\"quiz-check\"><p><b>")
-                .append(Html.escape(summary())).append("</b></p><table><thead><tr>")
-                .append("<th>test</th><th>passed</th><th>message</th><th>points</th></tr></thead><tbody>");
+        StringBuilder html = new StringBuilder("<div class=\"quiz-check\" style=\"text-align:left\"><p><b>")
+                .append(Html.escape(summary())).append("</b></p><table style=\"").append(TABLE_STYLE)
+                .append("\"><thead><tr>");
+        for (String heading : new String[] {"test", "passed", "message", "points"}) {
+            html.append("<th style=\"").append(CELL_STYLE).append("\">").append(heading).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        String cell = "<td style=\"" + CELL_STYLE + "\">";
         for (TestOutcome outcome : shownOutcomes()) {
-            html.append("<tr><td>").append(Html.escape(outcome.name())).append("</td><td>")
-                    .append(outcome.passed() ? "&#10004;" : "&#10008;").append("</td><td><pre>")
-                    .append(Html.escape(outcome.message())).append("</pre></td><td>")
+            String messageStyle = MESSAGE_STYLE + (outcome.passed() || outcome.message().isEmpty() ? "" : ";" + ERROR_STYLE);
+            html.append("<tr>").append(cell).append(Html.escape(outcome.name())).append("</td>").append(cell)
+                    .append(outcome.passed() ? "&#10004;" : "&#10008;").append("</td>").append(cell)
+                    .append("<pre class=\"quiz-message\" style=\"").append(messageStyle).append("\">")
+                    .append(Html.escape(outcome.message())).append("</pre></td>").append(cell)
                     .append(outcome.earned()).append('/').append(outcome.points()).append("</td></tr>");
         }
         html.append("</tbody></table>");
-        notes.forEach(note -> html.append("<p><i>").append(Html.escape(note)).append("</i></p>"));
+        notes.forEach(note -> html.append("<p style=\"").append(MESSAGE_STYLE).append(';').append(ERROR_STYLE)
+                .append("\"><i>").append(Html.escape(note)).append("</i></p>"));
         html.append("</div>");
         return Map.of("text/html", html.toString(), "text/plain", toString());
     }

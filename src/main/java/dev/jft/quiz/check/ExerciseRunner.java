@@ -41,6 +41,31 @@ public final class ExerciseRunner {
     private ExerciseRunner() {}
 
     /**
+     * The points {@code exercise} is worth: the {@link Points} of each {@code @Test} method of its test
+     * classes, 1 where a test has none, as {@link #run} would award when every test passes. A test class
+     * that cannot be loaded counts nothing here ({@link #run} reports it).
+     */
+    public static int maxPoints(Exercise exercise) {
+        int points = 0;
+        for (String name : exercise.testClasses()) {
+            try {
+                for (Class<?> type = Class.forName(name, false, LIBRARY_LOADER); type != null && type != Object.class;
+                        type = type.getSuperclass()) {
+                    for (Method method : type.getDeclaredMethods()) {
+                        if (method.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
+                            Points declared = method.getAnnotation(Points.class);
+                            points += declared == null ? 1 : declared.value();
+                        }
+                    }
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                // counted as nothing; running the exercise explains the problem
+            }
+        }
+        return points;
+    }
+
+    /**
      * Runs the tests of {@code exercise} against {@code implementation}; one check at a time.
      *
      * @throws IllegalStateException when the exercise's test classes cannot be loaded

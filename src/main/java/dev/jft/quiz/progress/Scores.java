@@ -5,13 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 /**
- * What counts from a gradebook: for each learner and item, the LAST attempt (so a notebook's
- * final answer is what is graded, and re-answering can raise or lower a score).
+ * What counts from a gradebook: for each learner and item, one attempt. {@link #of} keeps the LAST
+ * attempt (an instructor grading a submitted notebook grades its final answers); {@link #best} keeps
+ * the BEST (a learner's progress: a later broken try does not undo a full score).
  *
  * <pre>{@code
- * Scores scores = Scores.of(gradebook.read());
+ * Scores scores = Scores.best(gradebook.read());
  * scores.byLesson("ada"); // lesson -> [score, max]
  * }</pre>
  */
@@ -31,17 +33,26 @@ public final class Scores {
 
     private static final Total ZERO = new Total(0, 0);
 
-    /** learner -> item -> last attempt, learners sorted, items in first-attempt order. */
+    /** learner -> item -> the attempt that counts, learners sorted, items in first-attempt order. */
     private final Map<String, Map<String, GradebookEntry>> lastAttempts = new TreeMap<>();
 
     private Scores() {}
 
     /** The last attempts in {@code entries} (taken in order). */
     public static Scores of(Collection<GradebookEntry> entries) {
+        return keeping(entries, (earlier, later) -> later);
+    }
+
+    /** The best attempt per learner and item in {@code entries}; of equal scores, the first. */
+    public static Scores best(Collection<GradebookEntry> entries) {
+        return keeping(entries, (earlier, later) -> later.score() > earlier.score() ? later : earlier);
+    }
+
+    private static Scores keeping(Collection<GradebookEntry> entries, BinaryOperator<GradebookEntry> choice) {
         Scores scores = new Scores();
         for (GradebookEntry entry : entries) {
             scores.lastAttempts.computeIfAbsent(entry.learner(), learner -> new LinkedHashMap<>())
-                    .put(entry.item(), entry);
+                    .merge(entry.item(), entry, choice);
         }
         return scores;
     }
@@ -50,7 +61,7 @@ public final class Scores {
         return List.copyOf(lastAttempts.keySet());
     }
 
-    /** The learner's last attempt per item. */
+    /** The attempt that counts per item for the learner. */
     public Map<String, GradebookEntry> attempts(String learner) {
         return lastAttempts.getOrDefault(learner, Map.of());
     }

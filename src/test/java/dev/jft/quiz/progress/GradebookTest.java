@@ -56,14 +56,24 @@ class GradebookTest {
     }
 
     @Test
+    void theBestAttemptCountsWhenAskedFor() {
+        Scores scores = Scores.best(List.of(entry("ada", "00", "ex", 7, 7), entry("ada", "00", "ex", 1, 9),
+                entry("ada", "00", "q1", 0, 1), entry("ada", "00", "q1", 1, 1)));
+        assertEquals(new Scores.Total(8, 8), scores.total("ada"));
+    }
+
+    @Test
     void progressReportListsEveryLessonEvenUnattempted() {
-        Scores scores = Scores.of(List.of(entry("ada", "00", "q1", 1, 1), entry("ada", "00", "q2", 1, 2)));
-        ProgressReport report = ProgressReport.of(scores, "ada", Map.of("00", 8, "01", 5));
+        Scores scores = Scores.best(List.of(entry("ada", "00", "q1", 1, 1), entry("ada", "00", "q2", 1, 2)));
+        ProgressReport report = ProgressReport.of(scores, "ada",
+                Map.of("00", new ProgressReport.Lesson(8, 10), "01", new ProgressReport.Lesson(5, 6)));
         assertEquals(2, report.table().rowCount());
         assertEquals(2, report.table().intColumn("attempted").get(0));
-        assertEquals(66.7, report.table().doubleColumn("percent").get(0));
+        assertEquals(8, report.table().intColumn("items").get(0));
+        assertEquals(10.0, report.table().doubleColumn("max").get(0));
+        assertEquals(20.0, report.table().doubleColumn("percent").get(0), "2 of the lesson's 10 points");
         assertEquals(0, report.table().intColumn("attempted").get(1));
         assertEquals(1, report.chart().getSeriesMap().size());
-        assertTrue(ProgressReport.of(Scores.of(List.of()), "bob", Map.of()).toString().startsWith("No attempts yet"));
+        assertTrue(ProgressReport.of(Scores.best(List.of()), "bob", Map.of()).toString().startsWith("No attempts yet"));
     }
 }
