@@ -119,6 +119,19 @@ class HfCheckpointsTest {
         }
     }
 
+    @Test
+    void malformedConfigNamesTheFile() throws IOException {
+        writeDirectory(TinyBert.checkpoint().weights());
+        Files.writeString(dir.resolve("config.json"), "{\"hidden_size\": 8,, }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("config.json") && e.getMessage().contains("not valid JSON"), e.getMessage());
+
+        Files.writeString(dir.resolve("config.json"),
+                TinyBert.CONFIG.toJson().toString().replace("\"hidden_size\":8", "\"hidden_size\":\"big\""));
+        e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+    }
+
     private void writeDirectory(Map<String, FloatTensor> weights) throws IOException {
         Safetensors.write(dir.resolve("model.safetensors"), weights);
         Files.writeString(dir.resolve("config.json"), TinyBert.CONFIG.toJson().toString());
