@@ -38,6 +38,10 @@ public final class HfCheckpoints {
     static final String POOLING_KEY = "jft_pooling";
     private static final List<String> HEAD_NAMES = List.of("classifier.weight", "classifier.bias");
 
+    /** What {@link #load} can build, for error messages. */
+    static final String SUPPORTED = "only BERT encoders are supported (model_type \"bert\": BertModel,"
+            + " BertForSequenceClassification, BertForTokenClassification, e.g. all-MiniLM-L6-v2, bge-small-en-v1.5)";
+
     private HfCheckpoints() {}
 
     /** Loads a BERT model directory (a classification head and its labels too, when present). */
@@ -53,9 +57,11 @@ public final class HfCheckpoints {
             Path configFile = dir.resolve(CONFIG);
             String configJson = Files.readString(configFile);
             JsonObject raw = parseConfig(configFile, configJson);
-            if (raw.has("model_type") && !raw.get("model_type").getAsString().equals("bert")) {
-                throw new IllegalArgumentException(dir + " holds a \"" + raw.get("model_type").getAsString()
-                        + "\" model; only BERT architectures are supported");
+            String modelType = raw.has("model_type") ? raw.get("model_type").getAsString()
+                    : raw.has("n_layer") ? "gpt2-like (n_layer)" : raw.has("d_model") ? "t5-like (d_model)" : "bert";
+            if (!modelType.equals("bert")) {
+                throw new IllegalArgumentException(configFile + " describes a \"" + modelType + "\" model"
+                        + (raw.has("architectures") ? " " + raw.get("architectures") : "") + "; " + SUPPORTED);
             }
             Map<String, FloatTensor> encoder = new LinkedHashMap<>();
             Map<String, FloatTensor> head = new LinkedHashMap<>();

@@ -132,6 +132,20 @@ class HfCheckpointsTest {
         assertTrue(e.getMessage().contains("config.json"), e.getMessage());
     }
 
+    @Test
+    void otherArchitecturesAreRefusedNamingWhatIsSupported() throws IOException {
+        writeDirectory(TinyBert.checkpoint().weights());
+        Files.writeString(dir.resolve("config.json"),
+                "{\"model_type\": \"gpt2\", \"architectures\": [\"GPT2LMHeadModel\"], \"n_layer\": 12}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("gpt2") && e.getMessage().contains("BERT"), e.getMessage());
+
+        Files.writeString(dir.resolve("config.json"), "{\"d_model\": 512, \"num_layers\": 6}");
+        e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("t5-like") && e.getMessage().contains("model_type \"bert\""),
+                e.getMessage());
+    }
+
     private void writeDirectory(Map<String, FloatTensor> weights) throws IOException {
         Safetensors.write(dir.resolve("model.safetensors"), weights);
         Files.writeString(dir.resolve("config.json"), TinyBert.CONFIG.toJson().toString());
