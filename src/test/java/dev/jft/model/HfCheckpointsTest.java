@@ -146,6 +146,23 @@ class HfCheckpointsTest {
                 e.getMessage());
     }
 
+    @Test
+    void weightsOfMoreLayersThanTheConfigSaysFailTheLoad() {
+        BertConfig fewer = new BertConfig(TinyBert.CONFIG.vocabSize(), TinyBert.CONFIG.hiddenSize(),
+                TinyBert.CONFIG.numLayers() - 1, TinyBert.CONFIG.numHeads(), TinyBert.CONFIG.intermediateSize(),
+                TinyBert.CONFIG.maxPositions(), TinyBert.CONFIG.typeVocabSize(), TinyBert.CONFIG.layerNormEps(),
+                0.1, 0.1);
+        Checkpoint bad = new Checkpoint("short-config", fewer, TinyBert.checkpoint().weights(),
+                TinyBert.TOKENIZER_JSON, null, null);
+        String lastLayer = "encoder.layer." + (TinyBert.CONFIG.numLayers() - 1) + ".";
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BertEncoder.pretrained(bad, manager));
+            assertTrue(e.getMessage().contains(lastLayer) && e.getMessage().contains("num_hidden_layers"),
+                    e.getMessage());
+        }
+    }
+
     private void writeDirectory(Map<String, FloatTensor> weights) throws IOException {
         Safetensors.write(dir.resolve("model.safetensors"), weights);
         Files.writeString(dir.resolve("config.json"), TinyBert.CONFIG.toJson().toString());
