@@ -276,6 +276,13 @@ public abstract class EncoderClassifier extends AbstractBlock {
 
         /** Initialises the classifier on {@code manager} and fills in the pretrained (and head) weights. */
         <C extends EncoderClassifier> C finish(C classifier, NDManager manager) {
+            String saved = checkpoint.headKind();
+            if (saved != null && saved.startsWith("BertFor") && !saved.equals(classifier.architecture())) {
+                throw new IllegalArgumentException(checkpoint.name() + " holds a " + saved + " head, which a "
+                        + classifier.getClass().getSimpleName() + " cannot use: load it with the classifier it"
+                        + " was saved from (" + (saved.equals("BertForTokenClassification")
+                                ? "TokenClassifier" : "SequenceClassifier") + ")");
+            }
             classifier.initialize(manager, DataType.FLOAT32, BertEncoder.inputShapes());
             classifier.encoder().loadWeights(checkpoint.weights(), checkpoint.name());
             boolean sameHead = !checkpoint.head().isEmpty() && checkpoint.labels().equals(classifier.labels().names());

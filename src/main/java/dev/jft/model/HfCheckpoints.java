@@ -79,7 +79,9 @@ public final class HfCheckpoints {
                 throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
             }
             return new Checkpoint(dir.toString(), config, encoder,
-                    Files.readString(dir.resolve(TOKENIZER)), head, labels(raw), pooling(raw));
+                    Files.readString(dir.resolve(TOKENIZER)), head, labels(raw), pooling(raw),
+                    head.isEmpty() || !raw.has("architectures") ? null
+                            : raw.getAsJsonArray("architectures").get(0).getAsString());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read model directory " + dir, e);
         }

@@ -163,6 +163,18 @@ class HfCheckpointsTest {
         }
     }
 
+    @Test
+    void aTokenClassifierFolderIsNotASequenceClassifier() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TokenClassifier.builder().encoder(TinyBert.checkpoint()).labels("O", "B-PER").build(manager).save(dir);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SequenceClassifier.builder().encoder(dir).build(manager));
+            assertTrue(e.getMessage().contains("BertForTokenClassification")
+                    && e.getMessage().contains("TokenClassifier"), e.getMessage());
+            TokenClassifier.builder().encoder(dir).build(manager); // the right kind still loads
+        }
+    }
+
     private void writeDirectory(Map<String, FloatTensor> weights) throws IOException {
         Safetensors.write(dir.resolve("model.safetensors"), weights);
         Files.writeString(dir.resolve("config.json"), TinyBert.CONFIG.toJson().toString());
