@@ -193,6 +193,13 @@ public abstract class EncoderClassifier extends AbstractBlock {
         HfCheckpoints.save(dir, checkpoint(dir.toString()), architecture());
     }
 
+    /** The line printed when given labels make a saved head unusable. */
+    static String replacedHeadNote(String source, List<String> saved, List<String> given) {
+        return "Note: " + source + " has a trained head for labels " + saved + ", but labels " + given
+                + " were given: its head is replaced by a new random one (give no labels, or exactly "
+                + saved + ", to keep the trained head)";
+    }
+
     /** Options shared by both classifier builders. */
     @SuppressWarnings("unchecked")
     public abstract static class Builder<B extends Builder<B>> {
@@ -220,7 +227,12 @@ public abstract class EncoderClassifier extends AbstractBlock {
             return (B) this;
         }
 
-        /** Class names in class-index order (default: the checkpoint's own labels). */
+        /**
+         * Class names in class-index order (default: the checkpoint's own labels). A saved head is
+         * reused only when these are exactly its labels, in the same order; otherwise it is replaced
+         * by a new randomly initialised head (seeded by {@link #seed}) and one line on standard
+         * error says so, naming both label lists.
+         */
         public B labels(String... names) {
             return labels(List.of(names));
         }
@@ -289,6 +301,10 @@ public abstract class EncoderClassifier extends AbstractBlock {
             if (sameHead) {
                 classifier.headSlots().copyIn(checkpoint.head(), checkpoint.name());
             } else {
+                if (!checkpoint.head().isEmpty()) {
+                    System.err.println(replacedHeadNote(checkpoint.name(), checkpoint.labels(),
+                            classifier.labels().names()));
+                }
                 initRandomly(classifier.headSlots(), seed, "head initialisation");
             }
             WeightSlots pooler = classifier.poolerSlots();

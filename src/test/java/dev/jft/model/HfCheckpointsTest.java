@@ -175,6 +175,22 @@ class HfCheckpointsTest {
         }
     }
 
+    @Test
+    void otherLabelsReplaceTheSavedHeadAndSaySo() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequenceClassifier.builder().encoder(TinyBert.checkpoint()).labels("neg", "pos").build(manager).save(dir);
+            System.setErr(new java.io.PrintStream(captured, true));
+            SequenceClassifier.builder().encoder(dir).labels("negative", "positive").build(manager);
+        } finally {
+            System.setErr(err);
+        }
+        String note = captured.toString();
+        assertTrue(note.contains("[neg, pos]") && note.contains("[negative, positive]")
+                && note.contains("replaced"), note);
+    }
+
     private void writeDirectory(Map<String, FloatTensor> weights) throws IOException {
         Safetensors.write(dir.resolve("model.safetensors"), weights);
         Files.writeString(dir.resolve("config.json"), TinyBert.CONFIG.toJson().toString());
