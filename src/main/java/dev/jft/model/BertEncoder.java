@@ -68,9 +68,24 @@ public final class BertEncoder extends AbstractBlock {
         return layers.size();
     }
 
-    /** Copies Hugging Face named weights (no "bert." prefix) into this initialised encoder. */
+    /**
+     * Copies Hugging Face named weights (no "bert." prefix) into this initialised encoder. Every
+     * weight must be used: one the encoder has no place for (e.g. a 7th layer when config.json says 6)
+     * fails the load, naming it. Only the pooler ("pooler.*", used by a classifier's POOLER pooling)
+     * and pretraining heads ("cls.*") may be left over.
+     */
     public void loadWeights(Map<String, FloatTensor> weights, String source) {
-        slots().copyIn(weights, source);
+        WeightSlots slots = slots();
+        List<String> unused = weights.keySet().stream()
+                .filter(name -> !slots.asMap().containsKey(name))
+                .filter(name -> !name.startsWith("pooler.") && !name.startsWith("cls."))
+                .toList();
+        if (!unused.isEmpty()) {
+            throw new IllegalArgumentException(source + ": " + unused.size() + " weights have no place in a "
+                    + config.numLayers() + "-layer encoder, e.g. " + unused.subList(0, Math.min(4, unused.size()))
+                    + " (does config.json's num_hidden_layers match the weights?)");
+        }
+        slots.copyIn(weights, source);
     }
 
     /** This encoder's weights with their Hugging Face names (no "bert." prefix). */

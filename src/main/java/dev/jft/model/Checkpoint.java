@@ -25,6 +25,7 @@ import java.util.Random;
  * @param head weights of a classification head ("classifier.weight", "classifier.bias"); empty if none
  * @param labels label names of the head, in class-index order; empty if none
  * @param pooling how a saved sequence classifier pooled; null if unknown or not a sequence classifier
+ * @param headKind the saved head's architecture (e.g. "BertForTokenClassification"); null if unknown
  */
 public record Checkpoint(
         String name,
@@ -33,7 +34,8 @@ public record Checkpoint(
         String tokenizerJson,
         Map<String, FloatTensor> head,
         List<String> labels,
-        Pooling pooling) {
+        Pooling pooling,
+        String headKind) {
 
     private static final double RANDOM_INIT_STD = 0.02; // BERT's initializer_range
 
@@ -47,10 +49,16 @@ public record Checkpoint(
         labels = labels == null ? List.of() : List.copyOf(labels);
     }
 
+    /** A checkpoint whose head kind is unknown. */
+    public Checkpoint(String name, BertConfig config, Map<String, FloatTensor> weights, String tokenizerJson,
+            Map<String, FloatTensor> head, List<String> labels, Pooling pooling) {
+        this(name, config, weights, tokenizerJson, head, labels, pooling, null);
+    }
+
     /** A checkpoint without a pooling choice (encoders and token classifiers). */
     public Checkpoint(String name, BertConfig config, Map<String, FloatTensor> weights, String tokenizerJson,
             Map<String, FloatTensor> head, List<String> labels) {
-        this(name, config, weights, tokenizerJson, head, labels, null);
+        this(name, config, weights, tokenizerJson, head, labels, null, null);
     }
 
     /**

@@ -193,6 +193,13 @@ public abstract class EncoderClassifier extends AbstractBlock {
         HfCheckpoints.save(dir, checkpoint(dir.toString()), architecture());
     }
 
+    /** The line printed when given labels make a saved head unusable. */
+    static String replacedHeadNote(String source, List<String> saved, List<String> given) {
+        return "Note: " + source + " has a trained head for labels " + saved + ", but labels " + given
+                + " were given: its head is replaced by a new random one (give no labels, or exactly "
+                + saved + ", to keep the trained head)";
+    }
+
     /** Options shared by both classifier builders. */
     @SuppressWarnings("unchecked")
     public abstract static class Builder<B extends Builder<B>> {
@@ -221,7 +228,12 @@ public abstract class EncoderClassifier extends AbstractBlock {
             return (B) this;
         }
 
-        /** Class names in class-index order (default: the checkpoint's own labels). */
+        /**
+         * Class names in class-index order (default: the checkpoint's own labels). A saved head is
+         * reused only when these are exactly its labels, in the same order; otherwise it is replaced
+         * by a new randomly initialised head (seeded by {@link #seed}) and one line on standard
+         * error says so, naming both label lists.
+         */
         public B labels(String... names) {
             return labels(List.of(names));
         }
@@ -296,12 +308,23 @@ public abstract class EncoderClassifier extends AbstractBlock {
         <C extends EncoderClassifier> C finish(C classifier, NDManager manager) {
             Checkpoint checkpoint = randomWeightsSeed == null ? checkpoint()
                     : checkpoint().withRandomWeights(randomWeightsSeed);
+            String saved = checkpoint.headKind();
+            if (saved != null && saved.startsWith("BertFor") && !saved.equals(classifier.architecture())) {
+                throw new IllegalArgumentException(checkpoint.name() + " holds a " + saved + " head, which a "
+                        + classifier.getClass().getSimpleName() + " cannot use: load it with the classifier it"
+                        + " was saved from (" + (saved.equals("BertForTokenClassification")
+                                ? "TokenClassifier" : "SequenceClassifier") + ")");
+            }
             classifier.initialize(manager, DataType.FLOAT32, BertEncoder.inputShapes());
             classifier.encoder().loadWeights(checkpoint.weights(), checkpoint.name());
             boolean sameHead = !checkpoint.head().isEmpty() && checkpoint.labels().equals(classifier.labels().names());
             if (sameHead) {
                 classifier.headSlots().copyIn(checkpoint.head(), checkpoint.name());
             } else {
+                if (!checkpoint.head().isEmpty()) {
+                    System.err.println(replacedHeadNote(checkpoint.name(), checkpoint.labels(),
+                            classifier.labels().names()));
+                }
                 initRandomly(classifier.headSlots(), seed, "head initialisation");
             }
             WeightSlots pooler = classifier.poolerSlots();

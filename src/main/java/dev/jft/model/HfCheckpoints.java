@@ -3,8 +3,10 @@ package dev.jft.model;
 import dev.jft.course.Json;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,10 @@ public final class HfCheckpoints {
     static final String POOLING_KEY = "jft_pooling";
     private static final List<String> HEAD_NAMES = List.of("classifier.weight", "classifier.bias");
 
+    /** What {@link #load} can build, for error messages. */
+    static final String SUPPORTED = "only BERT encoders are supported (model_type \"bert\": BertModel,"
+            + " BertForSequenceClassification, BertForTokenClassification, e.g. all-MiniLM-L6-v2, bge-small-en-v1.5)";
+
     private HfCheckpoints() {}
 
     /** Loads a BERT model directory (a classification head and its labels too, when present). */
@@ -48,11 +54,14 @@ public final class HfCheckpoints {
                         + (Files.exists(dir.resolve("pytorch_model.bin"))
                                 ? " (only pytorch_model.bin: convert it to safetensors first)" : ""));
             }
-            String configJson = Files.readString(dir.resolve(CONFIG));
-            JsonObject raw = Json.parse(configJson).getAsJsonObject();
-            if (raw.has("model_type") && !raw.get("model_type").getAsString().equals("bert")) {
-                throw new IllegalArgumentException(dir + " holds a \"" + raw.get("model_type").getAsString()
-                        + "\" model; only BERT architectures are supported");
+            Path configFile = dir.resolve(CONFIG);
+            String configJson = Files.readString(configFile);
+            JsonObject raw = parseConfig(configFile, configJson);
+            String modelType = raw.has("model_type") ? raw.get("model_type").getAsString()
+                    : raw.has("n_layer") ? "gpt2-like (n_layer)" : raw.has("d_model") ? "t5-like (d_model)" : "bert";
+            if (!modelType.equals("bert")) {
+                throw new IllegalArgumentException(configFile + " describes a \"" + modelType + "\" model"
+                        + (raw.has("architectures") ? " " + raw.get("architectures") : "") + "; " + SUPPORTED);
             }
             Map<String, FloatTensor> encoder = new LinkedHashMap<>();
             Map<String, FloatTensor> head = new LinkedHashMap<>();
@@ -63,8 +72,16 @@ public final class HfCheckpoints {
                     encoder.put(modernName(name), tensor);
                 }
             });
-            return new Checkpoint(dir.toString(), BertConfig.fromJson(configJson), encoder,
-                    Files.readString(dir.resolve(TOKENIZER)), head, labels(raw), pooling(raw));
+            BertConfig config;
+            try {
+                config = BertConfig.fromJson(configJson);
+            } catch (RuntimeException e) { // a key of the wrong type, e.g. "hidden_size": "big"
+                throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
+            }
+            return new Checkpoint(dir.toString(), config, encoder,
+                    Files.readString(dir.resolve(TOKENIZER)), head, labels(raw), pooling(raw),
+                    head.isEmpty() || !raw.has("architectures") ? null
+                            : raw.getAsJsonArray("architectures").get(0).getAsString());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read model directory " + dir, e);
         }
@@ -161,6 +178,21 @@ public final class HfCheckpoints {
             labels.add(id2label.get(Integer.toString(i)).getAsString());
         }
         return labels;
+    }
+
+    /** The config as a JSON object; malformed JSON fails naming the file and what is wrong. */
+    private static JsonObject parseConfig(Path file, String json) {
+        JsonElement parsed;
+        try {
+            parsed = Json.parse(json);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + " is not valid JSON (" + e.getMessage()
+                    + "): fix the file, or re-save or re-download the model", e);
+        }
+        if (!parsed.isJsonObject()) {
+            throw new IllegalArgumentException(file + " must hold a JSON object {...}, it holds " + parsed);
+        }
+        return parsed.getAsJsonObject();
     }
 
     private static void require(Path dir, String file) {

@@ -79,12 +79,17 @@ public final class Safetensors {
             channel.read(lengthBytes, 0);
             long headerLength = lengthBytes.flip().getLong();
             if (headerLength <= 0 || 8 + headerLength > fileSize) {
-                throw new IOException(file + " is not a safetensors file (header length " + headerLength + ")");
+                throw new IOException(file + " is not a safetensors file or is truncated (header length " + headerLength
+                        + ", file size " + fileSize + "): re-save or re-download it");
             }
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             channel.read(headerBytes, 8);
-            JsonObject header = Json.parse(
-                    new String(headerBytes.array(), StandardCharsets.UTF_8)).getAsJsonObject();
+            JsonObject header;
+            try {
+                header = Json.parse(new String(headerBytes.array(), StandardCharsets.UTF_8)).getAsJsonObject();
+            } catch (RuntimeException e) { // malformed JSON, or JSON that is not an object
+                throw new IOException(file + " has a corrupt header (not a JSON object): re-save or re-download it", e);
+            }
             ByteBuffer data = channel.map(FileChannel.MapMode.READ_ONLY, 8 + headerLength, fileSize - 8 - headerLength)
                     .order(ByteOrder.LITTLE_ENDIAN);
             Map<String, FloatTensor> tensors = new LinkedHashMap<>();
@@ -119,10 +124,17 @@ public final class Safetensors {
         if (width == 0) {
             return null;
         }
-        if (end - start != (long) count * width || end > data.capacity()) {
+        long needed = (long) count * width;
+        if (end - start != needed || start < 0) {
             throw new IOException(file + ": tensor \"" + name + "\" with shape " + java.util.Arrays.toString(shape)
-                    + " and dtype " + dtype + " needs " + (long) count * width + " bytes, the file gives "
-                    + (end - start) + " (corrupt or truncated file)");
+                    + " and dtype " + dtype + " needs " + needed + " bytes, but its header entry gives "
+                    + (end - start) + " (bytes " + start + ".." + end + "): the file is corrupt;"
+                    + " re-save or re-download it");
+        }
+        if (end > data.capacity()) {
+            throw new IOException(file + ": tensor \"" + name + "\" ends at byte " + end + " of the data, but the"
+                    + " file holds only " + data.capacity() + " bytes of data (" + (end - data.capacity())
+                    + " bytes missing): the file is truncated; re-save or re-download it");
         }
         ByteBuffer slice = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         slice.position((int) start).limit((int) end);

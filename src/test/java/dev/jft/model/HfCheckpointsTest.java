@@ -119,6 +119,78 @@ class HfCheckpointsTest {
         }
     }
 
+    @Test
+    void malformedConfigNamesTheFile() throws IOException {
+        writeDirectory(TinyBert.checkpoint().weights());
+        Files.writeString(dir.resolve("config.json"), "{\"hidden_size\": 8,, }");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("config.json") && e.getMessage().contains("not valid JSON"), e.getMessage());
+
+        Files.writeString(dir.resolve("config.json"),
+                TinyBert.CONFIG.toJson().toString().replace("\"hidden_size\":8", "\"hidden_size\":\"big\""));
+        e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("config.json"), e.getMessage());
+    }
+
+    @Test
+    void otherArchitecturesAreRefusedNamingWhatIsSupported() throws IOException {
+        writeDirectory(TinyBert.checkpoint().weights());
+        Files.writeString(dir.resolve("config.json"),
+                "{\"model_type\": \"gpt2\", \"architectures\": [\"GPT2LMHeadModel\"], \"n_layer\": 12}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("gpt2") && e.getMessage().contains("BERT"), e.getMessage());
+
+        Files.writeString(dir.resolve("config.json"), "{\"d_model\": 512, \"num_layers\": 6}");
+        e = assertThrows(IllegalArgumentException.class, () -> HfCheckpoints.load(dir));
+        assertTrue(e.getMessage().contains("t5-like") && e.getMessage().contains("model_type \"bert\""),
+                e.getMessage());
+    }
+
+    @Test
+    void weightsOfMoreLayersThanTheConfigSaysFailTheLoad() {
+        BertConfig fewer = new BertConfig(TinyBert.CONFIG.vocabSize(), TinyBert.CONFIG.hiddenSize(),
+                TinyBert.CONFIG.numLayers() - 1, TinyBert.CONFIG.numHeads(), TinyBert.CONFIG.intermediateSize(),
+                TinyBert.CONFIG.maxPositions(), TinyBert.CONFIG.typeVocabSize(), TinyBert.CONFIG.layerNormEps(),
+                0.1, 0.1);
+        Checkpoint bad = new Checkpoint("short-config", fewer, TinyBert.checkpoint().weights(),
+                TinyBert.TOKENIZER_JSON, null, null);
+        String lastLayer = "encoder.layer." + (TinyBert.CONFIG.numLayers() - 1) + ".";
+        try (NDManager manager = NDManager.newBaseManager()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BertEncoder.pretrained(bad, manager));
+            assertTrue(e.getMessage().contains(lastLayer) && e.getMessage().contains("num_hidden_layers"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aTokenClassifierFolderIsNotASequenceClassifier() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TokenClassifier.builder().encoder(TinyBert.checkpoint()).labels("O", "B-PER").build(manager).save(dir);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SequenceClassifier.builder().encoder(dir).build(manager));
+            assertTrue(e.getMessage().contains("BertForTokenClassification")
+                    && e.getMessage().contains("TokenClassifier"), e.getMessage());
+            TokenClassifier.builder().encoder(dir).build(manager); // the right kind still loads
+        }
+    }
+
+    @Test
+    void otherLabelsReplaceTheSavedHeadAndSaySo() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SequenceClassifier.builder().encoder(TinyBert.checkpoint()).labels("neg", "pos").build(manager).save(dir);
+            System.setErr(new java.io.PrintStream(captured, true));
+            SequenceClassifier.builder().encoder(dir).labels("negative", "positive").build(manager);
+        } finally {
+            System.setErr(err);
+        }
+        String note = captured.toString();
+        assertTrue(note.contains("[neg, pos]") && note.contains("[negative, positive]")
+                && note.contains("replaced"), note);
+    }
+
     private void writeDirectory(Map<String, FloatTensor> weights) throws IOException {
         Safetensors.write(dir.resolve("model.safetensors"), weights);
         Files.writeString(dir.resolve("config.json"), TinyBert.CONFIG.toJson().toString());

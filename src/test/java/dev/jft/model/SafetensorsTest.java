@@ -66,6 +66,16 @@ class SafetensorsTest {
         Path file = writeRaw(header, new byte[8]);
         IOException e = assertThrows(IOException.class, () -> Safetensors.read(file));
         assertTrue(e.getMessage().contains("encoder.x"), e.getMessage());
+        assertTrue(e.getMessage().contains("ends at byte 16") && e.getMessage().contains("only 8 bytes"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("re-download"), e.getMessage());
+    }
+
+    @Test
+    void corruptHeaderSaysSo() throws IOException {
+        Path file = writeRaw("{\"encoder.x\":{\"dtype\"", new byte[8]);
+        IOException e = assertThrows(IOException.class, () -> Safetensors.read(file));
+        assertTrue(e.getMessage().contains("corrupt header"), e.getMessage());
     }
 
     private Path writeRaw(String header, byte[] data) throws IOException {

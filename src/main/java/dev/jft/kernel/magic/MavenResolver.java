@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -139,10 +140,28 @@ public final class MavenResolver {
     }
 
     private static String errorLines(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-        // Maven's first error line says what failed; the rest is generic advice.
+        return errorLines(Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.<String>of());
+    }
+
+    /** ANSI colour codes, which Maven writes even with -B and -Dstyle.color=never (e.g. "ESC[0mESC[0m[ERROR]"). */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
+
+    /** Maven's closing advice, the same for every failure. */
+    private static final List<String> GENERIC = List.of("To see the full stack trace", "Re-run Maven using",
+            "For more information about the errors", "[Help ");
+
+    /**
+     * The lines of Maven's output that say what failed: the first {@code [ERROR]} line that is not
+     * generic advice, colour codes removed; the last 15 lines when there is none.
+     */
+    static String errorLines(List<String> output) {
+        List<String> lines = output.stream().map(l -> ANSI.matcher(l).replaceAll("")).toList();
         List<String> errors = new ArrayList<>(lines.stream()
-                .filter(l -> l.startsWith("[ERROR]") && l.length() > "[ERROR] ".length())
+                .filter(l -> l.startsWith("[ERROR]"))
+                .filter(l -> {
+                    String text = l.substring("[ERROR]".length()).strip();
+                    return !text.isEmpty() && GENERIC.stream().noneMatch(text::startsWith);
+                })
                 .limit(1).toList());
         if (errors.isEmpty()) {
             errors.addAll(lines.subList(Math.max(0, lines.size() - 15), lines.size()));
