@@ -74,6 +74,25 @@ public final class TextTokenizer implements AutoCloseable {
     }
 
     /**
+     * The texts cut in order into batches of {@code batchSize}, each encoded with its labels, for
+     * evaluation: {@code Evaluator.evaluate(model, tokenizer.batches(testTexts, testLabels, 32), manager)}.
+     */
+    public List<TokenBatch> batches(List<String> texts, int[] labels, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Batch size must be at least 1, got " + batchSize);
+        }
+        if (labels.length != texts.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + labels.length + " labels");
+        }
+        List<TokenBatch> batches = new java.util.ArrayList<>();
+        for (int start = 0; start < texts.size(); start += batchSize) {
+            int end = Math.min(texts.size(), start + batchSize);
+            batches.add(encode(texts.subList(start, end), java.util.Arrays.copyOfRange(labels, start, end)));
+        }
+        return batches;
+    }
+
+    /**
      * Encodes pre-split words with one label per word; the first sub-word of each word keeps the
      * word's label, every other token gets {@link TokenBatch#IGNORE_LABEL}.
      */

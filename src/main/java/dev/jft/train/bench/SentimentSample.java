@@ -52,12 +52,7 @@ public record SentimentSample(List<String> trainTexts, int[] trainLabels, List<S
 
     /** The texts cut in order into batches of {@code batchSize}, encoded with their labels. */
     public static List<TokenBatch> batches(TextTokenizer tokenizer, List<String> texts, int[] labels, int batchSize) {
-        List<TokenBatch> batches = new ArrayList<>();
-        for (int start = 0; start < texts.size(); start += batchSize) {
-            int end = Math.min(texts.size(), start + batchSize);
-            batches.add(tokenizer.encode(texts.subList(start, end), java.util.Arrays.copyOfRange(labels, start, end)));
-        }
-        return batches;
+        return tokenizer.batches(texts, labels, batchSize);
     }
 
     private static List<String> texts(List<Sentence> sentences) {

@@ -18,5 +18,8 @@ public final class ExerciseProofs {
             "welcome-softmax", new Proof(WelcomeSolutions.SOFTMAX, WelcomeSolutions.SOFTMAX_WITHOUT_SHIFT,
                     "large logits do not overflow", "subtract the largest logit"),
             "welcome-accuracy", new Proof(WelcomeSolutions.ACCURACY, WelcomeSolutions.ACCURACY_INTEGER_DIVISION,
-                    "2 of 4 correct gives 0.5", "integer division"));
+                    "2 of 4 correct gives 0.5", "integer division"),
+            "understanding-mean-pooling", new Proof(UnderstandingSolutions.MEAN_POOLING,
+                    UnderstandingSolutions.MEAN_POOLING_DIVIDED_BY_LENGTH, "padding does not count",
+                    "divide by the number of real tokens"));
 }
