@@ -184,12 +184,7 @@ class KernelProtocolTest {
     @Test
     @Order(10)
     void sigintAlsoInterruptsTheRunningCell() throws Exception {
-        String id = kernel.submit("while (true) { }");
-        kernel.awaitBusy(id, 10_000);
-        Thread.sleep(300);
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(kernel.process().pid())).start();
-        assertEquals(0, kill.waitFor());
-        KernelClient.Exchange run = kernel.finish(id, 10_000);
+        KernelClient.Exchange run = kernel.submitThenSigint("while (true) { }");
         assertEquals("EvaluationInterruptedException", run.reply().get("ename").getAsString());
         assertTrue(kernel.process().isAlive());
         assertEquals("ok", kernel.execute("1").status());
