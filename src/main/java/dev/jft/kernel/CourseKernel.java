@@ -49,6 +49,7 @@ public final class CourseKernel extends BaseKernel {
             "static dev.jft.kernel.runtime.Display.*");
 
     private static final long SHUTDOWN_GRACE_MILLIS = 150;
+    private static final int IOPUB_QUEUE_MESSAGES = 100_000;
 
     /** The parts that need a warmed-up JShell. */
     private record Engine(JShell shell, SnippetRunner runner, CellExecutor cells, CodeAssist assist) {}
@@ -104,6 +105,9 @@ public final class CourseKernel extends BaseKernel {
         System.setErr(JupyterStreamOutput.printStream(context, PublishStream.StreamType.ERR, System.err));
         CourseKernel kernel = new CourseKernel(KernelSettings.fromEnvironment(System.getenv()), context);
         JupyterConnection jupyter = new JupyterConnection(connection);
+        // ZeroMQ drops IOPub messages beyond its send queue (1000 by default), the status that ends a
+        // cell included; printed text is batched, but displays updated in a tight loop still add up.
+        jupyter.getIOPub().setSndHWM(IOPUB_QUEUE_MESSAGES);
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         SignalInterrupt.install(kernel::interrupt);

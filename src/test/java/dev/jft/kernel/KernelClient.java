@@ -236,7 +236,8 @@ final class KernelClient implements AutoCloseable {
             }
             messages.add(msg);
         }
-        throw new AssertionError("kernel did not go idle after " + id + "; got " + messages);
+        throw new AssertionError("kernel did not go idle after " + id + "; got " + messages.size() + " messages, the last: "
+                + messages.subList(Math.max(0, messages.size() - 3), messages.size()));
     }
 
     private String send(ZMQ.Socket socket, String type, JsonObject content) {

@@ -73,6 +73,39 @@ class KernelProtocolTest {
     }
 
     @Test
+    @Order(3)
+    void fiftyThousandPrintedLinesAllArriveInOrderAndTheCellGoesIdle() {
+        KernelClient.Exchange run = executeOk(
+                "for (int i = 0; i < 50_000; i++) System.out.println(\"line \" + i + \" \" + \"y\".repeat(90));");
+        String[] lines = textOf(run, "stdout").split("\n", -1);
+        assertEquals(50_001, lines.length, "50,000 lines and the empty rest after the last newline");
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals("line " + i + " " + "y".repeat(90), lines[i], "line " + i);
+        }
+        assertTrue(run.ofType("stream").size() < 1_000,
+                "output is batched into few messages, got " + run.ofType("stream").size());
+    }
+
+    @Test
+    @Order(3)
+    void outputBeyondTheCellLimitIsCutWithANote() {
+        // 100,000 lines of 100 bytes: 10,000,000 bytes, more than the 8 MiB a cell shows.
+        KernelClient.Exchange run = executeOk(
+                "for (int i = 0; i < 100_000; i++) System.out.println(\"x\".repeat(99));\n\"done\"");
+        assertEquals("done", plain(result(run)), "the cell runs on past the limit");
+        String text = textOf(run, "stdout");
+        int noteAt = text.lastIndexOf("\n[output truncated: ");
+        assertTrue(noteAt > 0, "a truncation note ends the output");
+        int shown = noteAt;
+        assertTrue(shown <= JupyterStreamOutput.CELL_LIMIT_BYTES && shown > JupyterStreamOutput.CELL_LIMIT_BYTES - 200,
+                "about 8 MiB shown, got " + shown);
+        assertTrue(text.substring(noteAt).startsWith("\n[output truncated: " + (10_000_000 - shown) + " more bytes not shown"),
+                text.substring(noteAt));
+        assertEquals("fresh\n", textOf(kernel.execute("System.out.println(\"fresh\");"), "stdout"),
+                "the next cell starts with its own limit");
+    }
+
+    @Test
     @Order(4)
     void imagesAndChartsAreShownAsPng() {
         JsonObject image = result(kernel.execute("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)"));
@@ -235,6 +268,13 @@ class KernelProtocolTest {
             }
         }
         return jar;
+    }
+
+    /** Runs {@code code}, which must succeed. */
+    private static KernelClient.Exchange executeOk(String code) {
+        KernelClient.Exchange run = kernel.execute(code);
+        assertEquals("ok", run.status(), () -> "reply " + run.reply());
+        return run;
     }
 
     private static String isComplete(String code) {
