@@ -111,6 +111,7 @@ public final class CourseKernel extends BaseKernel {
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         SignalInterrupt.install(kernel::interrupt);
+        ExitGuard.install(); // after the handshake is set up: its note, if any, goes to the kernel log
         ParentWatchdog.fromEnvironment(System.getenv()).ifPresent(ParentWatchdog::start);
         kernel.awaitShutdown();
         Thread.sleep(SHUTDOWN_GRACE_MILLIS); // let the shutdown reply leave before the sockets go

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the Jupyter kernelspec ({@code <dir>/java/kernel.json}) that starts {@link CourseKernel}.
@@ -26,6 +28,48 @@ public final class KernelspecInstaller {
 
     /** JVM options: the DJL models come from the course's cache, never downloaded; room for fine-tuning. */
     static final List<String> JVM_OPTIONS = List.of("-Dai.djl.offline=true", "-Xss16m", "-Xmx6g");
+
+    /** The version line of a JDK's {@code release} file, e.g. {@code JAVA_VERSION="21.0.2"}. */
+    private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?.*\"");
+
+    /**
+     * The JVM options for a kernel running on Java {@code feature} (e.g. 17): {@link #JVM_OPTIONS},
+     * plus {@code -Djava.security.manager=allow} on JDK 18 to 23, without which {@link ExitGuard}
+     * cannot block a cell's {@code System.exit} (JDK 17 allows it by default, JDK 24 and later
+     * refuse to start with it), and {@code --enable-native-access=ALL-UNNAMED} on JDK 24 and later,
+     * so the native calls of JNA ({@link SignalInterrupt}, DJL) run without warnings.
+     */
+    public static List<String> jvmOptions(int feature) {
+        List<String> options = new ArrayList<>(JVM_OPTIONS);
+        if (feature >= 18 && feature <= 23) {
+            options.add("-Djava.security.manager=allow");
+        }
+        if (feature >= 24) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        return options;
+    }
+
+    /**
+     * The feature version (17, 21, ...) of the JDK that {@code java} belongs to, from the
+     * {@code release} file of its installation; this JVM's own version when that cannot be read.
+     */
+    static int featureVersion(String java) {
+        try {
+            Path home = Path.of(java).toRealPath().getParent().getParent();
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                Matcher version = RELEASE_VERSION.matcher(line);
+                if (version.matches()) {
+                    int feature = Integer.parseInt(version.group(1));
+                    // Java 8 and older call themselves 1.8.
+                    return feature == 1 && version.group(2) != null ? Integer.parseInt(version.group(2)) : feature;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no readable release file: fall through
+        }
+        return Runtime.version().feature();
+    }
 
     private KernelspecInstaller() {}
 
@@ -94,7 +138,7 @@ public final class KernelspecInstaller {
 
     static JsonObject kernelJson(Options options) {
         List<String> argv = new ArrayList<>(List.of(options.java(), "-cp", options.classpath()));
-        argv.addAll(JVM_OPTIONS);
+        argv.addAll(jvmOptions(featureVersion(options.java())));
         argv.add(CourseKernel.class.getName());
         argv.add("{connection_file}");
         JsonArray argvJson = new JsonArray();

@@ -104,7 +104,7 @@ final class KernelClient implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(java, "-cp", System.getProperty("java.class.path")));
-        command.addAll(KernelspecInstaller.JVM_OPTIONS);
+        command.addAll(KernelspecInstaller.jvmOptions(Runtime.version().feature()));
         command.addAll(jvmOptions);
         command.addAll(List.of(CourseKernel.class.getName(), file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -246,6 +246,42 @@ class KernelProtocolTest {
     }
 
     @Test
+    @Order(13)
+    void systemExitAndHaltInACellAreBlockedAndTheKernelKeepsItsVariables() {
+        executeOk("int survivor = 41;");
+        JsonObject exit = kernel.execute("System.out.println(\"before\");\nSystem.exit(0);").reply();
+        assertEquals("java.lang.SecurityException", exit.get("ename").getAsString());
+        assertTrue(exit.get("evalue").getAsString().startsWith(
+                "System.exit(0) was blocked: it would stop the kernel and lose every variable."), exit.toString());
+        assertTrue(exit.get("evalue").getAsString().contains("Kernel → Restart"), exit.toString());
+        JsonObject halt = kernel.execute("Runtime.getRuntime().halt(1);").reply();
+        assertTrue(halt.get("evalue").getAsString().startsWith("Runtime.getRuntime().halt(1) was blocked"), halt.toString());
+        JsonObject fromAThread = kernel.execute("""
+                Thread t = new Thread(() -> Runtime.getRuntime().exit(3));
+                t.start();
+                t.join();""").reply();
+        assertEquals("ok", fromAThread.get("status").getAsString(), "the thread died of the SecurityException");
+        assertTrue(kernel.process().isAlive());
+        assertEquals("42", plain(result(kernel.execute("survivor + 1"))));
+    }
+
+    @Test
+    @Order(13)
+    void systemExitInAGradedExerciseFailsTheTestAndTheKernelKeepsItsVariables() {
+        executeOk("int graded = 1;");
+        KernelClient.Exchange run = executeOk("""
+                var exercise = new dev.jft.quiz.bank.Exercise("t-exit", "test", "Accuracy", "s", "stub", "accuracy",
+                        java.util.function.ToDoubleBiFunction.class.getName(),
+                        List.of("dev.jft.quiz.exercises.welcome.AccuracyTest"), 5);
+                java.util.function.ToDoubleBiFunction<int[], int[]> exits = (p, l) -> { System.exit(0); return 0; };
+                dev.jft.quiz.check.ExerciseRunner.run(exercise, exits).outcomes().get(0).message()""");
+        String message = plain(result(run));
+        assertTrue(message.startsWith("SecurityException: System.exit(0) was blocked: it would stop the kernel"), message);
+        assertTrue(kernel.process().isAlive());
+        assertEquals("2", plain(result(kernel.execute("graded + 1"))));
+    }
+
+    @Test
     @Order(100)
     void shutdownRepliesAndTheProcessExits() throws Exception {
         JsonObject reply = kernel.shutdown();

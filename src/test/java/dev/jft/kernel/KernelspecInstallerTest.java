@@ -35,6 +35,33 @@ class KernelspecInstallerTest {
     }
 
     @Test
+    void theSecurityManagerFlagIsAddedExactlyWhereTheJdkNeedsIt(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(), argvFor(dir, "17.0.15").stream().filter(a -> a.contains("security.manager")).toList(),
+                "JDK 17 allows a security manager without a flag");
+        assertTrue(argvFor(dir, "21.0.2").contains("-Djava.security.manager=allow"), "JDK 18-23 need it");
+        assertTrue(argvFor(dir, "23").contains("-Djava.security.manager=allow"));
+        List<String> jdk25 = argvFor(dir, "25.0.1");
+        assertTrue(jdk25.stream().noneMatch(a -> a.contains("security.manager")), "JDK 24+ would refuse to start with it");
+        assertTrue(jdk25.contains("--enable-native-access=ALL-UNNAMED"), "JNA runs without warnings");
+    }
+
+    @Test
+    void withoutAReleaseFileTheInstallersOwnJavaVersionCounts(@TempDir Path dir) {
+        assertEquals(Runtime.version().feature(), KernelspecInstaller.featureVersion(dir.resolve("bin/java").toString()));
+    }
+
+    /** The kernelspec's argv for a fake JDK in {@code dir} whose release file says {@code version}. */
+    private static List<String> argvFor(Path dir, String version) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("jdk-" + version));
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "");
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        JsonObject json = KernelspecInstaller.kernelJson(KernelspecInstaller.parse(new String[] {
+            "--dir", dir.toString(), "--java", java.toString(), "--classpath", "/course/app.jar"}));
+        return json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+    }
+
+    @Test
     void rejectsMissingOrRelativeArguments() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> KernelspecInstaller.parse(new String[] {"--dir", "/tmp/k"}));
