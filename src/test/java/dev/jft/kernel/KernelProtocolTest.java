@@ -156,13 +156,47 @@ class KernelProtocolTest {
     @Test
     @Order(7)
     void compileErrorPointsAtTheProblem() {
-        KernelClient.Exchange run = kernel.execute("int number = \"seven\";");
+        KernelClient.Exchange run = kernel.execute("int fine = 1;\n\nint number = \"seven\";");
         JsonObject error = run.ofType("error").get(0).content();
         assertEquals("CompilationException", error.get("ename").getAsString());
         List<String> traceback = strings(error, "traceback");
-        assertEquals("int number = \"seven\";", traceback.get(0));
-        assertEquals("             ^^^^^^^", traceback.get(1));
-        assertTrue(traceback.get(2).contains("incompatible types"), traceback.toString());
+        assertEquals("In [" + executionCount(run) + "], line 3:", traceback.get(0), "the cell as the notebook labels it");
+        assertEquals("int number = \"seven\";", traceback.get(1));
+        assertEquals("             ^^^^^^^", traceback.get(2));
+        assertTrue(traceback.get(3).contains("incompatible types"), traceback.toString());
+    }
+
+    @Test
+    @Order(7)
+    void runtimeErrorsNameTheCellsAndLinesTheLearnerSees() {
+        int definedIn = executionCount(executeOk("""
+                int offset = 0;
+
+                int ratio(int total, int part) {
+                    int scaled = total * 100;
+                    return scaled / part;
+                }"""));
+        KernelClient.Exchange run = kernel.execute("int none = 0;\nSystem.out.println(\"computing\");\nratio(5, none)");
+        List<String> traceback = strings(run.ofType("error").get(0).content(), "traceback");
+        assertEquals("    at ratio (In [" + definedIn + "], line 5): return scaled / part;", traceback.get(1));
+        assertEquals("    at cell code (In [" + executionCount(run) + "], line 3): ratio(5, none)", traceback.get(2));
+
+        KernelClient.Exchange afterMagic = kernel.execute("%classpath .\n\nint zero = 0;\n1 / zero");
+        assertEquals("    at cell code (In [" + executionCount(afterMagic) + "], line 4): 1 / zero",
+                strings(afterMagic.ofType("error").get(0).content(), "traceback").get(1), "magic lines count too");
+    }
+
+    @Test
+    @Order(7)
+    void exerciseFailuresNameTheCellThatDefinedTheSubmission() {
+        int definedIn = executionCount(executeOk("""
+                java.util.function.ToDoubleBiFunction<int[], int[]> accuracy = (predictions, labels) -> {
+                    int correct = 0;
+                    return correct / (labels.length - labels.length);
+                };"""));
+        String message = firstAccuracyTestMessage("accuracy");
+        assertEquals("ArithmeticException: / by zero\n  at lambda in cell code (In [" + definedIn
+                + "], line 3): return correct / (labels.length - labels.length);", message);
     }
 
     @Test
@@ -269,13 +303,8 @@ class KernelProtocolTest {
     @Order(13)
     void systemExitInAGradedExerciseFailsTheTestAndTheKernelKeepsItsVariables() {
         executeOk("int graded = 1;");
-        KernelClient.Exchange run = executeOk("""
-                var exercise = new dev.jft.quiz.bank.Exercise("t-exit", "test", "Accuracy", "s", "stub", "accuracy",
-                        java.util.function.ToDoubleBiFunction.class.getName(),
-                        List.of("dev.jft.quiz.exercises.welcome.AccuracyTest"), 5);
-                java.util.function.ToDoubleBiFunction<int[], int[]> exits = (p, l) -> { System.exit(0); return 0; };
-                dev.jft.quiz.check.ExerciseRunner.run(exercise, exits).outcomes().get(0).message()""");
-        String message = plain(result(run));
+        executeOk("java.util.function.ToDoubleBiFunction<int[], int[]> exits = (p, l) -> { System.exit(0); return 0; };");
+        String message = firstAccuracyTestMessage("exits");
         assertTrue(message.startsWith("SecurityException: System.exit(0) was blocked: it would stop the kernel"), message);
         assertTrue(kernel.process().isAlive());
         assertEquals("2", plain(result(kernel.execute("graded + 1"))));
@@ -304,6 +333,20 @@ class KernelProtocolTest {
             }
         }
         return jar;
+    }
+
+    /** The number the notebook shows for the cell run in {@code run}: {@code In [n]}. */
+    private static int executionCount(KernelClient.Exchange run) {
+        return run.ofType("execute_input").get(0).content().get("execution_count").getAsInt();
+    }
+
+    /** Grades the lambda in variable {@code submission} with exercise welcome-accuracy's tests, as Quiz.check does. */
+    private static String firstAccuracyTestMessage(String submission) {
+        return plain(result(executeOk("""
+                var exercise = new dev.jft.quiz.bank.Exercise("t-accuracy", "test", "Accuracy", "s", "stub", "accuracy",
+                        java.util.function.ToDoubleBiFunction.class.getName(),
+                        List.of("dev.jft.quiz.exercises.welcome.AccuracyTest"), 5);
+                dev.jft.quiz.check.ExerciseRunner.run(exercise, %s).outcomes().get(0).message()""".formatted(submission))));
     }
 
     /** Runs {@code code}, which must succeed. */
