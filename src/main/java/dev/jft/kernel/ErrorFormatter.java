@@ -160,9 +160,12 @@ public final class ErrorFormatter {
             return who + " (" + location.get() + ")" + (text.isEmpty() ? "" : ": " + text);
         }
         String file = frame.getFileName() == null ? "" : frame.getFileName();
-        String id = file.startsWith("#") ? file.substring(1) : "";
+        if (!file.startsWith("#")) {
+            return who + " (" + file + ", line " + frame.getLineNumber() + ")"; // not from a cell this kernel ran
+        }
+        String id = file.substring(1);
         String where = who + " (snippet #" + id + ", line " + frame.getLineNumber() + ")";
-        String source = id.isEmpty() ? null : snippetSource.apply(id);
+        String source = snippetSource.apply(id);
         String line = source == null ? null : lineOf(source, frame.getLineNumber());
         return line == null ? where : where + ": " + line.strip();
     }

@@ -94,4 +94,11 @@ class ErrorFormatterTest {
                 problem -> Optional.of(new CellLocations.Location("In [2]", 4, "int b = \"two\";")));
         assertEquals(List.of("In [2], line 4:", "int b = \"two\";", "        ^^^^^", "incompatible types"), error.traceback());
     }
+
+    @Test
+    void aLearnerFrameOutsideKnownCellsNamesItsFileAndLine() {
+        RuntimeException thrown = new RuntimeException("x");
+        thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$3", "f", "$JShell$3.java", 9)});
+        assertEquals("    at f ($JShell$3.java, line 9)", formatter.runtime(thrown).traceback().get(1));
+    }
 }
