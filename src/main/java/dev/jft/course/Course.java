@@ -2,6 +2,7 @@ package dev.jft.course;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jft.viz.IJavaDisplay;
 
 /**
  * Facts about the running course: where it is installed and whether lessons run in fast mode.
@@ -12,6 +13,10 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class Course {
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private Course() {}
 

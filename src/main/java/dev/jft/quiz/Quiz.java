@@ -3,6 +3,7 @@ package dev.jft.quiz;
 import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
 import java.util.List;
+import dev.jft.viz.IJavaDisplay;
 
 /**
  * Quiz cells for notebooks: show a question, answer it, check a coding exercise, see progress.
@@ -24,6 +25,10 @@ import java.util.List;
 public final class Quiz {
 
     private static QuizSession session;
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private Quiz() {}
 

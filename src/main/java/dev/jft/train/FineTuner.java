@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import dev.jft.viz.IJavaDisplay;
 
 /**
  * Fine-tunes a classifier block: AdamW without decay on biases and norms, warmup + decay schedule,
@@ -79,6 +80,10 @@ public final class FineTuner implements AutoCloseable {
     private double epochLossSum;
     private long epochCount;
     private boolean dataChecked;
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private FineTuner(Builder settings) {
         this.settings = settings;

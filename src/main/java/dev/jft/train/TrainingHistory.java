@@ -18,6 +18,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
+import dev.jft.viz.IJavaDisplay;
 
 /**
  * What happened during training: loss and learning rate of every optimizer step, and the
@@ -40,6 +41,10 @@ public final class TrainingHistory implements RichOutput {
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Epoch> epochs = new ArrayList<>();
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     /** Records a step. */
     public void addStep(Step step) {

