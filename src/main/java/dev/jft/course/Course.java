@@ -1,8 +1,8 @@
 package dev.jft.course;
 
+import dev.jft.viz.IJavaDisplay;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.jft.viz.IJavaDisplay;
 
 /**
  * Facts about the running course: where it is installed and whether lessons run in fast mode.

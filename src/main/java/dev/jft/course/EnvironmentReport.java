@@ -4,11 +4,11 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.jft.data.Datasets;
 import dev.jft.model.ModelCatalog;
+import dev.jft.viz.IJavaDisplay;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import dev.jft.viz.IJavaDisplay;
 
 /**
  * The environment check of the welcome lesson: Java, DJL, devices, cores, memory, and which

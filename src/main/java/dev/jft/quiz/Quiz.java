@@ -1,9 +1,9 @@
 package dev.jft.quiz;
 
+import dev.jft.viz.IJavaDisplay;
 import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
 import java.util.List;
-import dev.jft.viz.IJavaDisplay;
 
 /**
  * Quiz cells for notebooks: show a question, answer it, check a coding exercise, see progress.

@@ -14,6 +14,7 @@ import ai.djl.util.Pair;
 import dev.jft.model.EncoderClassifier;
 import dev.jft.text.TokenBatch;
 import dev.jft.viz.Displays;
+import dev.jft.viz.IJavaDisplay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import dev.jft.viz.IJavaDisplay;
 
 /**
  * Fine-tunes a classifier block: AdamW without decay on biases and norms, warmup + decay schedule,

@@ -1,6 +1,7 @@
 package dev.jft.train;
 
 import dev.jft.viz.Html;
+import dev.jft.viz.IJavaDisplay;
 import dev.jft.viz.MimeRenderer;
 import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
-import dev.jft.viz.IJavaDisplay;
 
 /**
  * What happened during training: loss and learning rate of every optimizer step, and the

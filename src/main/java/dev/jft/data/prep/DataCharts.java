@@ -1,5 +1,6 @@
 package dev.jft.data.prep;
 
+import dev.jft.viz.IJavaDisplay;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.Histogram;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import dev.jft.viz.IJavaDisplay;
 
 /**
  * XChart charts of a data set: label balance and length histograms. The notebook kernel renders
