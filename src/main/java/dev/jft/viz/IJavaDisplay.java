@@ -111,7 +111,11 @@ public final class IJavaDisplay {
         Object function = Proxy.newProxyInstance(ijava, new Class<?>[] {functionType}, (proxy, method, args) ->
                 switch (method.getName()) {
                     case "render" -> {
-                        write(MimeRenderer.render(args[0]), args[1]);
+                        try {
+                            write(MimeRenderer.render(args[0]), args[1]);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause(); // IJava shows the renderer's own error, not the reflection's
+                        }
                         yield null;
                     }
                     case "hashCode" -> System.identityHashCode(proxy);
