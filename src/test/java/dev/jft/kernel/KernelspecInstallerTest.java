@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +44,11 @@ class KernelspecInstallerTest {
 
         JsonObject json = new Gson().fromJson(Files.readString(file), JsonObject.class);
         List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
-        assertEquals(List.of("/usr/bin/java", "-Dai.djl.offline=true", "-Xss16m", "-Xmx6g", "-jar", jar.toString(),
-                "{connection_file}"), argv);
+        List<String> expected = new ArrayList<>(List.of("/usr/bin/java"));
+        expected.addAll(KernelspecInstaller.JVM_OPTIONS); // the course kernel's options, -Dai.djl.offline=true among them
+        expected.addAll(List.of("-jar", jar.toString(), "{connection_file}"));
+        assertEquals(expected, argv);
+        assertTrue(argv.contains("-Dai.djl.offline=true"));
         assertEquals("/course/classes:/course/lib.jar", json.getAsJsonObject("env").get("IJAVA_CLASSPATH").getAsString());
         assertEquals("1", json.getAsJsonObject("env").get("COURSE_FAST").getAsString());
         assertEquals("Java (IJava, course library)", json.get("display_name").getAsString());
