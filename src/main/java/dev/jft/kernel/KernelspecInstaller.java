@@ -14,11 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the Jupyter kernelspec ({@code <dir>/java/kernel.json}) that starts {@link CourseKernel}.
+ * Writes the Jupyter kernelspec ({@code <dir>/java/kernel.json}) that starts {@link CourseKernel},
+ * or, with {@code --ijava-jar}, one that starts genuine IJava with the same JVM options and the
+ * course library on {@code IJAVA_CLASSPATH} (what {@code ./course test} runs the notebooks under too).
  *
  * <pre>{@code
  * java -cp "$CP" dev.jft.kernel.KernelspecInstaller --dir ~/.local/share/jupyter/kernels \
  *      --java "$(command -v java)" --classpath "$CP" --env DJL_CACHE_DIR=/course/.cache/djl
+ * java -cp "$CP" dev.jft.kernel.KernelspecInstaller --dir .jupyter-ijava/kernels \
+ *      --java "$(command -v java)" --classpath "$CP" --ijava-jar /opt/ijava-1.3.0.jar
  * }</pre>
  */
 public final class KernelspecInstaller {
@@ -74,7 +78,10 @@ public final class KernelspecInstaller {
     private KernelspecInstaller() {}
 
     /** Parsed command line. */
-    record Options(Path dir, String java, String classpath, Map<String, String> env) {}
+    record Options(Path dir, String java, String classpath, Map<String, String> env, String ijavaJar) {}
+
+    /** The display name of the IJava kernelspec. */
+    static final String IJAVA_DISPLAY_NAME = "Java (IJava, course library)";
 
     /** Writes the kernelspec; exits with status 2 and a usage message on bad arguments. */
     public static void main(String[] args) throws IOException {
@@ -84,18 +91,19 @@ public final class KernelspecInstaller {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("Usage: KernelspecInstaller --dir <kernels-dir> --java <absolute java path> "
-                    + "--classpath <classpath> [--env KEY=VALUE ...]");
+                    + "--classpath <classpath> [--env KEY=VALUE ...] [--ijava-jar <ijava jar>]");
             System.exit(2);
             return;
         }
         Path written = install(options);
-        System.out.println("Installed kernel '" + KERNEL_NAME + "' (" + CourseKernel.DISPLAY_NAME + ") at " + written);
+        System.out.println("Installed kernel '" + KERNEL_NAME + "' (" + displayName(options) + ") at " + written);
     }
 
     static Options parse(String[] args) {
         Path dir = null;
         String java = null;
         String classpath = null;
+        String ijavaJar = null;
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -107,6 +115,7 @@ public final class KernelspecInstaller {
                 case "--dir" -> dir = Path.of(value);
                 case "--java" -> java = value;
                 case "--classpath" -> classpath = value;
+                case "--ijava-jar" -> ijavaJar = value;
                 case "--env" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {
@@ -124,7 +133,10 @@ public final class KernelspecInstaller {
             throw new IllegalArgumentException("--java must be an absolute path (Jupyter may start kernels without your PATH), got '"
                     + java + "'");
         }
-        return new Options(dir, java, classpath, env);
+        if (ijavaJar != null && !Files.isRegularFile(Path.of(ijavaJar))) {
+            throw new IllegalArgumentException("--ijava-jar " + ijavaJar + " is not a file: give the path of ijava-1.3.0.jar");
+        }
+        return new Options(dir, java, classpath, env, ijavaJar);
     }
 
     /** Writes {@code <dir>/java/kernel.json} and returns its path. */
@@ -137,20 +149,34 @@ public final class KernelspecInstaller {
     }
 
     static JsonObject kernelJson(Options options) {
-        List<String> argv = new ArrayList<>(List.of(options.java(), "-cp", options.classpath()));
+        List<String> argv = new ArrayList<>(List.of(options.java()));
+        if (options.ijavaJar() == null) {
+            argv.addAll(List.of("-cp", options.classpath()));
+        }
         argv.addAll(jvmOptions(featureVersion(options.java())));
-        argv.add(CourseKernel.class.getName());
+        if (options.ijavaJar() == null) {
+            argv.add(CourseKernel.class.getName());
+        } else {
+            argv.addAll(List.of("-jar", options.ijavaJar()));
+        }
         argv.add("{connection_file}");
         JsonArray argvJson = new JsonArray();
         argv.forEach(argvJson::add);
         JsonObject env = new JsonObject();
+        if (options.ijavaJar() != null) {
+            env.addProperty("IJAVA_CLASSPATH", options.classpath()); // IJava reads its class path from here
+        }
         options.env().forEach(env::addProperty);
         JsonObject json = new JsonObject();
         json.add("argv", argvJson);
-        json.addProperty("display_name", CourseKernel.DISPLAY_NAME);
+        json.addProperty("display_name", displayName(options));
         json.addProperty("language", "java");
         json.addProperty("interrupt_mode", "message");
         json.add("env", env);
         return json;
+    }
+
+    private static String displayName(Options options) {
+        return options.ijavaJar() == null ? CourseKernel.DISPLAY_NAME : IJAVA_DISPLAY_NAME;
     }
 }

