@@ -1,5 +1,6 @@
 package dev.jft.course;
 
+import dev.jft.viz.IJavaDisplay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +13,10 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class Course {
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private Course() {}
 

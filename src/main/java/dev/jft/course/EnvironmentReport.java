@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.jft.data.Datasets;
 import dev.jft.model.ModelCatalog;
+import dev.jft.viz.IJavaDisplay;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import tech.tablesaw.api.StringColumn;
@@ -18,6 +19,10 @@ import tech.tablesaw.api.Table;
  * }</pre>
  */
 public final class EnvironmentReport {
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private EnvironmentReport() {}
 

@@ -3,6 +3,7 @@ package dev.jft.data;
 import dev.jft.data.fetch.CacheDir;
 import dev.jft.data.fetch.Catalog;
 import dev.jft.data.fetch.DatasetFetcher;
+import dev.jft.viz.IJavaDisplay;
 
 import java.nio.file.Path;
 
@@ -17,6 +18,10 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class Datasets {
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private Datasets() {
     }

@@ -17,10 +17,17 @@ import org.dflib.jjava.jupyter.messages.ContentType;
 public final class CellContext {
 
     private volatile ShellReplyEnvironment env;
+    private volatile long cellNumber;
 
     /** Makes {@code env} the destination of all output from now on. */
     public void enter(ShellReplyEnvironment env) {
         this.env = env;
+        cellNumber++; // only the shell thread enters cells
+    }
+
+    /** Counts the cells entered: changes exactly when a new cell starts (0 before the first). */
+    public long cellNumber() {
+        return cellNumber;
     }
 
     /** Whether some cell has run, so there is a notebook to publish to. */

@@ -30,7 +30,7 @@ public final class CellExecutor {
         Evaluation last = Evaluation.NONE;
         for (MagicSyntax.Part part : parse(cell)) {
             last = switch (part.kind()) {
-                case CODE -> runner.run(part.body());
+                case CODE -> runner.run(part.body(), part.line());
                 case LINE_MAGIC -> magic(part, () -> magics.runLine(part.name(), part.args()));
                 case CELL_MAGIC -> magic(part, () -> magics.runCell(part.name(), part.args(), part.body()));
             };

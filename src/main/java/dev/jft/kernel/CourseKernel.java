@@ -5,6 +5,7 @@ import dev.jft.kernel.magic.Globs;
 import dev.jft.kernel.magic.MagicException;
 import dev.jft.kernel.magic.MavenResolver;
 import dev.jft.kernel.runtime.Display;
+import dev.jft.quiz.check.LearnerFrames;
 import dev.jft.viz.Displays;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,11 +50,13 @@ public final class CourseKernel extends BaseKernel {
             "static dev.jft.kernel.runtime.Display.*");
 
     private static final long SHUTDOWN_GRACE_MILLIS = 150;
+    private static final int IOPUB_QUEUE_MESSAGES = 100_000;
 
     /** The parts that need a warmed-up JShell. */
     private record Engine(JShell shell, SnippetRunner runner, CellExecutor cells, CodeAssist assist) {}
 
     private final CellContext context;
+    private final CellLocations locations = new CellLocations();
     private final CompletableFuture<Engine> engine;
     private final CountDownLatch shutdown = new CountDownLatch(1);
 
@@ -66,14 +69,14 @@ public final class CourseKernel extends BaseKernel {
         JupyterDisplaySink sink = new JupyterDisplaySink(context, CourseKernel::flushStreams);
         Display.install(sink);
         Displays.install(sink);
-        this.engine = CompletableFuture.supplyAsync(() -> startEngine(settings), task -> {
+        this.engine = CompletableFuture.supplyAsync(() -> startEngine(settings, locations), task -> {
             Thread thread = new Thread(task, "jshell-start");
             thread.setDaemon(true);
             thread.start();
         });
     }
 
-    private static Engine startEngine(KernelSettings settings) {
+    private static Engine startEngine(KernelSettings settings, CellLocations locations) {
         ResultKeepingExecutionControl control = new ResultKeepingExecutionControl(settings.timeoutMillis());
         JShell shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
@@ -81,7 +84,9 @@ public final class CourseKernel extends BaseKernel {
                 .build();
         // The course library and its dependencies are usable without any magic.
         shell.addToClasspath(System.getProperty("java.class.path"));
-        SnippetRunner runner = new SnippetRunner(shell, control, note -> System.err.println(note));
+        SnippetRunner runner = new SnippetRunner(shell, control, note -> System.err.println(note), locations);
+        // Exercise failures name learner frames as cell errors do: In [5], line 3.
+        LearnerFrames.nameFramesWith(frame -> locations.locate(frame).map(at -> runner.errors().describeLearnerFrame(frame)));
         CellExecutor[] self = new CellExecutor[1]; // %load runs files through the executor being built
         CellExecutor cells = new CellExecutor(runner,
                 KernelMagics.standard(shell::addToClasspath, new MavenResolver(), code -> self[0].execute(code)));
@@ -104,9 +109,13 @@ public final class CourseKernel extends BaseKernel {
         System.setErr(JupyterStreamOutput.printStream(context, PublishStream.StreamType.ERR, System.err));
         CourseKernel kernel = new CourseKernel(KernelSettings.fromEnvironment(System.getenv()), context);
         JupyterConnection jupyter = new JupyterConnection(connection);
+        // ZeroMQ drops IOPub messages beyond its send queue (1000 by default), the status that ends a
+        // cell included; printed text is batched, but displays updated in a tight loop still add up.
+        jupyter.getIOPub().setSndHWM(IOPUB_QUEUE_MESSAGES);
         kernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();
         SignalInterrupt.install(kernel::interrupt);
+        ExitGuard.install(); // after the handshake is set up: its note, if any, goes to the kernel log
         ParentWatchdog.fromEnvironment(System.getenv()).ifPresent(ParentWatchdog::start);
         kernel.awaitShutdown();
         Thread.sleep(SHUTDOWN_GRACE_MILLIS); // let the shutdown reply leave before the sockets go
@@ -123,7 +132,7 @@ public final class CourseKernel extends BaseKernel {
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.EXECUTE_REQUEST,
-                new ExecuteHandler(this::executeCell, context, executionCount, CourseKernel::flushStreams));
+                new ExecuteHandler(this::executeCell, context, executionCount, CourseKernel::flushStreams, locations));
         ShellHandler<ShutdownRequest> replyAndClose = connection.getHandler(MessageType.SHUTDOWN_REQUEST);
         connection.setHandler(MessageType.SHUTDOWN_REQUEST, (env, message) -> {
             replyAndClose.handle(env, message);

@@ -3,6 +3,8 @@ package dev.jft.kernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,9 +16,10 @@ import jdk.jshell.EvalException;
  * Turns failures into notebook tracebacks a learner can read.
  *
  * <p>Runtime errors keep the exception's Java class name as their name; the learner's own frames
- * (cell code, whose classes JShell puts in package {@code REPL}) come first, with the cell line
- * they point to, then the library frames they called into; kernel and JShell frames are counted,
- * not shown. Compile errors show the offending line with a caret under the error position.
+ * (cell code, whose classes JShell puts in package {@code REPL}) come first, named by the cell and
+ * line the learner sees ({@code at f (In [5], line 3): return 10 / x;}, see {@link CellLocations}),
+ * then the library frames they called into; kernel and JShell frames are counted, not shown.
+ * Compile errors name the cell and line, then show the offending line with a caret under the error.
  *
  * <pre>{@code
  * ErrorFormatter formatter = new ErrorFormatter(id -> shell.snippets()...source());
@@ -30,55 +33,54 @@ public final class ErrorFormatter {
     private static final String LEARNER_PACKAGE = "REPL.";
 
     private final Function<String, String> snippetSource;
+    private final Function<StackTraceElement, Optional<CellLocations.Location>> locator;
 
     /** @param snippetSource the source of a snippet by its JShell id (e.g. "12"), or null if unknown */
     public ErrorFormatter(Function<String, String> snippetSource) {
-        this.snippetSource = snippetSource;
-    }
-
-    /** The error for an exception thrown by cell code. */
-    public CellError runtime(Throwable thrown) {
-        return runtime(thrown, null);
+        this(snippetSource, frame -> Optional.empty());
     }
 
     /**
-     * The error for {@code thrown}, taking stack frames from {@code located} where it mirrors
-     * {@code thrown}: JShell's copy of an exception has frames that name snippet ids and lines.
+     * @param snippetSource the source of a snippet by its JShell id (e.g. "12"), or null if unknown
+     * @param locator the cell and line a frame of learner code points to, as the learner sees them
+     *     ({@code In [5], line 3}); frames it cannot place are described by snippet id
      */
-    public CellError runtime(Throwable thrown, Throwable located) {
+    public ErrorFormatter(Function<String, String> snippetSource,
+                          Function<StackTraceElement, Optional<CellLocations.Location>> locator) {
+        this.snippetSource = snippetSource;
+        this.locator = locator;
+    }
+
+    /**
+     * The error for an exception thrown by cell code. Pass the real exception, whose frames the
+     * locator can place in cells (JShell's own copy renumbers lines, not always correctly).
+     */
+    public CellError runtime(Throwable thrown) {
         List<String> lines = new ArrayList<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Throwable current = thrown;
-        Throwable mirror = located;
         String prefix = "";
-        while (current != null && seen.add(current)) {
+        for (Throwable current = thrown; current != null && seen.add(current); current = current.getCause()) {
             lines.add(prefix + className(current) + messageSuffix(current));
-            appendFrames(located(current.getStackTrace(), mirror), lines);
+            appendFrames(current.getStackTrace(), lines);
             prefix = "Caused by: ";
-            current = current.getCause();
-            mirror = mirror == null ? null : mirror.getCause();
         }
         return new CellError(className(thrown), learnerMessage(thrown), lines);
     }
 
-    /**
-     * JShell's copy keeps the frames up to the last cell frame, renamed to snippet ids and lines;
-     * the frames below it (how the kernel called the cell) come from the original.
-     */
-    private static StackTraceElement[] located(StackTraceElement[] raw, Throwable mirror) {
-        if (mirror == null || mirror.getStackTrace().length > raw.length) {
-            return raw;
-        }
-        StackTraceElement[] frames = raw.clone();
-        StackTraceElement[] renamed = mirror.getStackTrace();
-        System.arraycopy(renamed, 0, frames, 0, renamed.length);
-        return frames;
-    }
-
     /** A compile error in {@code source}, with a caret under each problem. */
     public CellError compile(String source, List<Problem> problems) {
+        return compile(source, problems, problem -> Optional.empty());
+    }
+
+    /**
+     * A compile error in {@code source}, each problem headed by where it is ({@code In [5], line 3:})
+     * when {@code place} knows, then its line with a caret under it.
+     */
+    public CellError compile(String source, List<Problem> problems,
+                             Function<Problem, Optional<CellLocations.Location>> place) {
         List<String> lines = new ArrayList<>();
         for (Problem problem : problems) {
+            place.apply(problem).ifPresent(location -> lines.add(location + ":"));
             lines.addAll(caret(source, problem));
         }
         String first = problems.isEmpty() ? "the code does not compile" : problems.get(0).message();
@@ -146,16 +148,41 @@ public final class ErrorFormatter {
         }
     }
 
-    private String describeLearnerFrame(StackTraceElement frame) {
+    /**
+     * A frame of learner code as the learner knows it: {@code f (In [5], line 3): return 10 / x;},
+     * or by snippet id where the cell is not known.
+     */
+    public String describeLearnerFrame(StackTraceElement frame) {
+        String who = learnerName(frame);
+        Optional<CellLocations.Location> location = locator.apply(frame);
+        if (location.isPresent()) {
+            String text = location.get().text().strip();
+            return who + " (" + location.get() + ")" + (text.isEmpty() ? "" : ": " + text);
+        }
         String file = frame.getFileName() == null ? "" : frame.getFileName();
-        String id = file.startsWith("#") ? file.substring(1) : "";
-        String method = frame.getMethodName();
-        String where = (method.isEmpty() || method.startsWith("do_it$") ? "cell code" : ownerName(frame) + method)
-                + " (snippet #" + id + ", line " + frame.getLineNumber() + ")";
-        String source = id.isEmpty() ? null : snippetSource.apply(id);
+        if (!file.startsWith("#")) {
+            return who + " (" + file + ", line " + frame.getLineNumber() + ")"; // not from a cell this kernel ran
+        }
+        String id = file.substring(1);
+        String where = who + " (snippet #" + id + ", line " + frame.getLineNumber() + ")";
+        String source = snippetSource.apply(id);
         String line = source == null ? null : lineOf(source, frame.getLineNumber());
         return line == null ? where : where + ": " + line.strip();
     }
+
+    /** {@code cell code}, {@code f}, {@code Counter.add}, {@code lambda in cell code}, {@code lambda in f}. */
+    private static String learnerName(StackTraceElement frame) {
+        String method = frame.getMethodName();
+        Matcher lambda = LAMBDA.matcher(method);
+        if (lambda.matches()) {
+            String enclosing = lambda.group(1);
+            return "lambda in " + (enclosing.startsWith("do_it$") ? "cell code" : ownerName(frame) + enclosing);
+        }
+        return method.isEmpty() || method.startsWith("do_it$") ? "cell code" : ownerName(frame) + method;
+    }
+
+    /** javac names a lambda's body {@code lambda$<enclosing method>$<n>}. */
+    private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.+)\\$\\d+");
 
     private static final Pattern JSHELL_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\.");
 

@@ -19,7 +19,8 @@ import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
  * base library's own handler cannot do.
  *
  * <pre>{@code
- * connection.setHandler(MessageType.EXECUTE_REQUEST, new ExecuteHandler(kernel::executeCell, context, count, flush));
+ * connection.setHandler(MessageType.EXECUTE_REQUEST,
+ *         new ExecuteHandler(kernel::executeCell, context, count, flush, locations));
  * }</pre>
  */
 public final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
@@ -28,15 +29,21 @@ public final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     private final CellContext context;
     private final AtomicInteger executionCount;
     private final Runnable flushStreams;
-    private final ErrorFormatter errors = new ErrorFormatter(snippetId -> null);
+    private final CellLocations locations;
+    private final ErrorFormatter errors;
 
-    /** A handler running cells with {@code cells}, numbering them with {@code executionCount}. */
+    /**
+     * A handler running cells with {@code cells}, numbering them with {@code executionCount}; each
+     * cell is entered in {@code locations} under its number, so errors name it as {@code In [n]}.
+     */
     public ExecuteHandler(KernelMagics.CellRunner cells, CellContext context, AtomicInteger executionCount,
-                          Runnable flushStreams) {
+                          Runnable flushStreams, CellLocations locations) {
         this.cells = cells;
         this.context = context;
         this.executionCount = executionCount;
         this.flushStreams = flushStreams;
+        this.locations = locations;
+        this.errors = new ErrorFormatter(snippetId -> null, locations::locate);
     }
 
     @Override
@@ -46,6 +53,7 @@ public final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         context.enter(env);
+        locations.enterCell(count);
         try {
             Evaluation result = cells.execute(request.getCode());
             PublishExecuteResult shown = result.hasValue() && !request.isSilent() ? render(count, result.value()) : null;

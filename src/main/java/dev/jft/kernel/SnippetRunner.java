@@ -28,14 +28,25 @@ public final class SnippetRunner {
     private final ResultKeepingExecutionControl control;
     private final ErrorFormatter errors;
     private final Consumer<String> warnings;
+    private final CellLocations locations;
     private volatile boolean interrupted;
 
     /** @param warnings where notes that are not errors go (e.g. a method waiting for a declaration) */
     public SnippetRunner(JShell shell, ResultKeepingExecutionControl control, Consumer<String> warnings) {
+        this(shell, control, warnings, new CellLocations());
+    }
+
+    /**
+     * A runner that records in {@code locations} which cell and line each snippet comes from, so
+     * errors name them as the learner sees them.
+     */
+    public SnippetRunner(JShell shell, ResultKeepingExecutionControl control, Consumer<String> warnings,
+                         CellLocations locations) {
         this.shell = shell;
         this.control = control;
         this.warnings = warnings;
-        this.errors = new ErrorFormatter(this::sourceOf);
+        this.locations = locations;
+        this.errors = new ErrorFormatter(this::sourceOf, locations::locate);
     }
 
     /** The formatter this runner uses, with snippet sources from its JShell. */
@@ -45,14 +56,26 @@ public final class SnippetRunner {
 
     /** Runs all snippets of {@code code}; the value is the last snippet's, if it is an expression. */
     public Evaluation run(String code) throws CellError {
+        return run(code, 0);
+    }
+
+    /**
+     * As {@link #run(String)}, for code that starts on line {@code firstLine} (0-based) of its cell
+     * (after magic lines, say), so that errors give the line within the cell.
+     */
+    public Evaluation run(String code, int firstLine) throws CellError {
         interrupted = false;
         Evaluation last = Evaluation.NONE;
         try {
+            int line = firstLine;
+            int counted = 0;
             for (SnippetSplitter.Piece piece : SnippetSplitter.split(shell.sourceCodeAnalysis(), code)) {
                 if (interrupted) {
                     throw stopped(ResultKeepingExecutionControl.StopReason.INTERRUPTED);
                 }
-                last = runSnippet(piece.source());
+                line += (int) code.substring(counted, piece.offset()).chars().filter(c -> c == '\n').count();
+                counted = piece.offset();
+                last = runSnippet(piece.source(), line);
             }
             return last;
         } finally {
@@ -66,8 +89,13 @@ public final class SnippetRunner {
         control.stop();
     }
 
-    private Evaluation runSnippet(String source) throws CellError {
+    private Evaluation runSnippet(String source, int firstLine) throws CellError {
         List<SnippetEvent> events = shell.eval(source);
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null) {
+                locations.record(event.snippet(), shell.sourceCodeAnalysis().wrapper(event.snippet()), firstLine);
+            }
+        }
         ResultKeepingExecutionControl.StopReason stop = control.takeStopReason();
         if (stop != null) {
             throw stopped(stop);
@@ -110,10 +138,8 @@ public final class SnippetRunner {
             return new CellError("UnresolvedReferenceException", message, List.of(message));
         }
         Throwable real = control.takeLastThrown();
-        if (real != null && exception instanceof EvalException) {
-            return errors.runtime(real, exception);
-        }
-        return errors.runtime(exception);
+        // The real exception's frames can be placed in cells; JShell's copy renumbers them.
+        return errors.runtime(real != null && exception instanceof EvalException ? real : exception);
     }
 
     private CellError compileError(Snippet snippet) {
@@ -122,7 +148,8 @@ public final class SnippetRunner {
                 .map(d -> new ErrorFormatter.Problem(d.getStartPosition(), d.getPosition(), d.getEndPosition(),
                         d.getMessage(Locale.ENGLISH)))
                 .collect(Collectors.toList());
-        return errors.compile(snippet.source(), problems);
+        return errors.compile(snippet.source(), problems,
+                problem -> locations.locate(snippet.id(), problem.position() >= 0 ? problem.position() : problem.start()));
     }
 
     private CellError stopped(ResultKeepingExecutionControl.StopReason reason) {

@@ -1,5 +1,6 @@
 package dev.jft.model;
 
+import dev.jft.viz.IJavaDisplay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,10 @@ public final class ModelCatalog {
 
     /** Loaded checkpoints, kept while memory allows: card() then build() reads the file once. */
     private static final Map<String, SoftReference<Checkpoint>> CACHE = new HashMap<>();
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private ModelCatalog() {}
 

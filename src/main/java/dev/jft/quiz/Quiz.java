@@ -1,5 +1,6 @@
 package dev.jft.quiz;
 
+import dev.jft.viz.IJavaDisplay;
 import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,10 @@ import java.util.List;
 public final class Quiz {
 
     private static QuizSession session;
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private Quiz() {}
 

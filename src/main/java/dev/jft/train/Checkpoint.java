@@ -1,11 +1,11 @@
 package dev.jft.train;
 
-import dev.jft.course.Folders;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import dev.jft.course.Folders;
+import dev.jft.course.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 public final class Checkpoint {
 
-    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
+    private static final Gson GSON = Json.builder().serializeSpecialFloatingPointValues().setPrettyPrinting().create();
     static final String MODEL = "model.ndlist";
     static final String OPTIMIZER = "optimizer.ndlist";
     static final String BEST = "best.ndlist";
@@ -57,7 +57,7 @@ public final class Checkpoint {
             if (best != null) {
                 Weights.write(best, folder.resolve(BEST));
             }
-            Files.writeString(folder.resolve(STATE), GSON.toJson(state));
+            Files.writeString(folder.resolve(STATE), toJson(state));
             Path pointer = dir.resolve(LATEST + ".tmp");
             Files.writeString(pointer, folder.getFileName().toString());
             Files.move(pointer, dir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -66,6 +66,11 @@ public final class Checkpoint {
             throw new UncheckedIOException("Could not write checkpoint to " + dir + ": " + e.getMessage()
                     + " (check free disk space and permissions)", e);
         }
+    }
+
+    /** What {@link #STATE} holds for {@code state}. */
+    static String toJson(State state) {
+        return GSON.toJson(state);
     }
 
     /** The folder of the latest complete checkpoint in {@code dir}. */

@@ -14,6 +14,7 @@ import ai.djl.util.Pair;
 import dev.jft.model.EncoderClassifier;
 import dev.jft.text.TokenBatch;
 import dev.jft.viz.Displays;
+import dev.jft.viz.IJavaDisplay;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -79,6 +80,10 @@ public final class FineTuner implements AutoCloseable {
     private double epochLossSum;
     private long epochCount;
     private boolean dataChecked;
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private FineTuner(Builder settings) {
         this.settings = settings;

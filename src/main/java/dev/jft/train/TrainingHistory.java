@@ -1,6 +1,7 @@
 package dev.jft.train;
 
 import dev.jft.viz.Html;
+import dev.jft.viz.IJavaDisplay;
 import dev.jft.viz.MimeRenderer;
 import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ public final class TrainingHistory implements RichOutput {
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Epoch> epochs = new ArrayList<>();
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     /** Records a step. */
     public void addStep(Step step) {

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The process-wide {@link DisplaySink}: the course kernel installs its own, otherwise output goes
- * to standard output as text.
+ * The process-wide {@link DisplaySink}: the course kernel installs its own, under IJava
+ * {@link IJavaDisplay} installs one that uses IJava's displays, otherwise output goes to standard
+ * output as text.
  *
  * <pre>{@code
  * String id = Displays.sink().display("epoch 1/3");
@@ -17,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Displays {
 
     private static volatile DisplaySink sink = new TerminalSink(System.out);
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private Displays() {}
 

@@ -32,6 +32,10 @@ public final class MimeRenderer {
     /** Renderers added with {@link #register}, newest first. */
     private static final List<Registered<?>> REGISTERED = new CopyOnWriteArrayList<>();
 
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
+
     private MimeRenderer() {}
 
     /**
@@ -44,6 +48,7 @@ public final class MimeRenderer {
      */
     public static <T> void register(Class<T> type, Function<? super T, Map<String, String>> renderer) {
         REGISTERED.add(0, new Registered<>(type, renderer));
+        IJavaDisplay.teach(type);
     }
 
     /** The MIME bundle for {@code value}; never empty, always with {@code text/plain}. */

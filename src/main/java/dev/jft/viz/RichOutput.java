@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * An object that knows how to show itself in a notebook in several formats.
  *
- * <p>The course kernel renders any cell result or {@code display(...)} argument that implements
- * this interface through its MIME bundle; other kernels fall back to {@link Object#toString()},
- * so {@code toString()} should stay a readable plain-text view.
+ * <p>The course kernel, and IJava once {@link IJavaDisplay} has registered the course's renderers,
+ * render any cell result or {@code display(...)} argument that implements this interface through
+ * its MIME bundle; other kernels fall back to {@link Object#toString()}, so {@code toString()}
+ * should stay a readable plain-text view.
  *
  * <pre>{@code
  * record Greeting(String who) implements RichOutput {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ErrorFormatterTest {
@@ -64,5 +65,40 @@ class ErrorFormatterTest {
         RuntimeException thrown = new RuntimeException("x");
         thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$9$Counter", "add", "#9", 1)});
         assertEquals("    at Counter.add (snippet #9, line 1)", formatter.runtime(thrown).traceback().get(1));
+    }
+
+    @Test
+    void framesTheLocatorPlacesAreNamedByCellAndLine() {
+        Map<String, CellLocations.Location> places = Map.of(
+                "f", new CellLocations.Location("In [5]", 3, "  return 10 / x;"),
+                "lambda$do_it$$0", new CellLocations.Location("In [6]", 2, "    f(0);"),
+                "do_it$", new CellLocations.Location("In [6]", 4, "r.run()"));
+        ErrorFormatter located = new ErrorFormatter(id -> null, frame -> Optional.ofNullable(places.get(frame.getMethodName())));
+        RuntimeException thrown = new ArithmeticException("/ by zero");
+        thrown.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("REPL.$JShell$7", "f", "$JShell$7.java", 9),
+            new StackTraceElement("REPL.$JShell$8", "lambda$do_it$$0", "$JShell$8.java", 11),
+            new StackTraceElement("REPL.$JShell$9", "do_it$", "$JShell$9.java", 5),
+        });
+        assertEquals(List.of("java.lang.ArithmeticException: / by zero",
+                "    at f (In [5], line 3): return 10 / x;",
+                "    at lambda in cell code (In [6], line 2): f(0);",
+                "    at cell code (In [6], line 4): r.run()"), located.runtime(thrown).traceback());
+    }
+
+    @Test
+    void compileProblemsAreHeadedByTheirPlaceInTheCell() {
+        String source = "\nint b = \"two\";";
+        int start = source.indexOf('"');
+        CellError error = formatter.compile(source, List.of(new ErrorFormatter.Problem(start, start, start + 5, "incompatible types")),
+                problem -> Optional.of(new CellLocations.Location("In [2]", 4, "int b = \"two\";")));
+        assertEquals(List.of("In [2], line 4:", "int b = \"two\";", "        ^^^^^", "incompatible types"), error.traceback());
+    }
+
+    @Test
+    void aLearnerFrameOutsideKnownCellsNamesItsFileAndLine() {
+        RuntimeException thrown = new RuntimeException("x");
+        thrown.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$3", "f", "$JShell$3.java", 9)});
+        assertEquals("    at f ($JShell$3.java, line 9)", formatter.runtime(thrown).traceback().get(1));
     }
 }

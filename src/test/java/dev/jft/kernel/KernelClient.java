@@ -71,6 +71,22 @@ final class KernelClient implements AutoCloseable {
 
     /** As {@link #start(Map)}, with extra JVM options for the kernel. */
     static KernelClient start(Map<String, String> env, List<String> jvmOptions) throws Exception {
+        return start(env, jvmOptions, List.of());
+    }
+
+    /**
+     * As {@link #start(Map)}, with the kernel started as a background job of a script is: SIGINT
+     * ignored (the shell sets it to SIG_IGN, and exec keeps it so for java, under the same pid).
+     */
+    static KernelClient startWithSigintIgnored(Map<String, String> env) throws Exception {
+        return start(env, List.of(), SIGINT_IGNORED_LAUNCHER);
+    }
+
+    /** A command prefix that runs the rest of the command line with SIGINT ignored. */
+    static final List<String> SIGINT_IGNORED_LAUNCHER = List.of("/bin/sh", "-c", "trap '' INT; exec \"$@\"", "sh");
+
+    private static KernelClient start(Map<String, String> env, List<String> jvmOptions, List<String> launcher)
+            throws Exception {
         int[] ports = freePorts(5); // shell, iopub, stdin, control, heartbeat
         String key = UUID.randomUUID().toString();
         JsonObject connection = new JsonObject();
@@ -86,8 +102,9 @@ final class KernelClient implements AutoCloseable {
         Path file = Files.createTempFile("kernel-", ".json");
         Files.writeString(file, connection.toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
-        command.addAll(KernelspecInstaller.JVM_OPTIONS);
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java, "-cp", System.getProperty("java.class.path")));
+        command.addAll(KernelspecInstaller.jvmOptions(Runtime.version().feature()));
         command.addAll(jvmOptions);
         command.addAll(List.of(CourseKernel.class.getName(), file.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -161,6 +178,18 @@ final class KernelClient implements AutoCloseable {
         throw new AssertionError("request " + id + " did not start");
     }
 
+    /** Submits {@code code}, sends the kernel's process SIGINT once the cell runs, and returns the outcome. */
+    Exchange submitThenSigint(String code) throws IOException, InterruptedException {
+        String id = submit(code);
+        awaitBusy(id, 10_000);
+        Thread.sleep(300); // into the cell itself, past its start
+        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed with status " + kill.exitValue());
+        }
+        return finish(id, 10_000);
+    }
+
     JsonObject interrupt() {
         String id = send(control, "interrupt_request", new JsonObject());
         return receiveReply(control, id, 10_000);
@@ -207,7 +236,8 @@ final class KernelClient implements AutoCloseable {
             }
             messages.add(msg);
         }
-        throw new AssertionError("kernel did not go idle after " + id + "; got " + messages);
+        throw new AssertionError("kernel did not go idle after " + id + "; got " + messages.size() + " messages, the last: "
+                + messages.subList(Math.max(0, messages.size() - 3), messages.size()));
     }
 
     private String send(ZMQ.Socket socket, String type, JsonObject content) {

@@ -73,6 +73,39 @@ class KernelProtocolTest {
     }
 
     @Test
+    @Order(3)
+    void fiftyThousandPrintedLinesAllArriveInOrderAndTheCellGoesIdle() {
+        KernelClient.Exchange run = executeOk(
+                "for (int i = 0; i < 50_000; i++) System.out.println(\"line \" + i + \" \" + \"y\".repeat(90));");
+        String[] lines = textOf(run, "stdout").split("\n", -1);
+        assertEquals(50_001, lines.length, "50,000 lines and the empty rest after the last newline");
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals("line " + i + " " + "y".repeat(90), lines[i], "line " + i);
+        }
+        assertTrue(run.ofType("stream").size() < 1_000,
+                "output is batched into few messages, got " + run.ofType("stream").size());
+    }
+
+    @Test
+    @Order(3)
+    void outputBeyondTheCellLimitIsCutWithANote() {
+        // 100,000 lines of 100 bytes: 10,000,000 bytes, more than the 8 MiB a cell shows.
+        KernelClient.Exchange run = executeOk(
+                "for (int i = 0; i < 100_000; i++) System.out.println(\"x\".repeat(99));\n\"done\"");
+        assertEquals("done", plain(result(run)), "the cell runs on past the limit");
+        String text = textOf(run, "stdout");
+        int noteAt = text.lastIndexOf("\n[output truncated: ");
+        assertTrue(noteAt > 0, "a truncation note ends the output");
+        int shown = noteAt;
+        assertTrue(shown <= JupyterStreamOutput.CELL_LIMIT_BYTES && shown > JupyterStreamOutput.CELL_LIMIT_BYTES - 200,
+                "about 8 MiB shown, got " + shown);
+        assertTrue(text.substring(noteAt).startsWith("\n[output truncated: " + (10_000_000 - shown) + " more bytes not shown"),
+                text.substring(noteAt));
+        assertEquals("fresh\n", textOf(kernel.execute("System.out.println(\"fresh\");"), "stdout"),
+                "the next cell starts with its own limit");
+    }
+
+    @Test
     @Order(4)
     void imagesAndChartsAreShownAsPng() {
         JsonObject image = result(kernel.execute("new java.awt.image.BufferedImage(4, 3, java.awt.image.BufferedImage.TYPE_INT_RGB)"));
@@ -123,13 +156,47 @@ class KernelProtocolTest {
     @Test
     @Order(7)
     void compileErrorPointsAtTheProblem() {
-        KernelClient.Exchange run = kernel.execute("int number = \"seven\";");
+        KernelClient.Exchange run = kernel.execute("int fine = 1;\n\nint number = \"seven\";");
         JsonObject error = run.ofType("error").get(0).content();
         assertEquals("CompilationException", error.get("ename").getAsString());
         List<String> traceback = strings(error, "traceback");
-        assertEquals("int number = \"seven\";", traceback.get(0));
-        assertEquals("             ^^^^^^^", traceback.get(1));
-        assertTrue(traceback.get(2).contains("incompatible types"), traceback.toString());
+        assertEquals("In [" + executionCount(run) + "], line 3:", traceback.get(0), "the cell as the notebook labels it");
+        assertEquals("int number = \"seven\";", traceback.get(1));
+        assertEquals("             ^^^^^^^", traceback.get(2));
+        assertTrue(traceback.get(3).contains("incompatible types"), traceback.toString());
+    }
+
+    @Test
+    @Order(7)
+    void runtimeErrorsNameTheCellsAndLinesTheLearnerSees() {
+        int definedIn = executionCount(executeOk("""
+                int offset = 0;
+
+                int ratio(int total, int part) {
+                    int scaled = total * 100;
+                    return scaled / part;
+                }"""));
+        KernelClient.Exchange run = kernel.execute("int none = 0;\nSystem.out.println(\"computing\");\nratio(5, none)");
+        List<String> traceback = strings(run.ofType("error").get(0).content(), "traceback");
+        assertEquals("    at ratio (In [" + definedIn + "], line 5): return scaled / part;", traceback.get(1));
+        assertEquals("    at cell code (In [" + executionCount(run) + "], line 3): ratio(5, none)", traceback.get(2));
+
+        KernelClient.Exchange afterMagic = kernel.execute("%classpath .\n\nint zero = 0;\n1 / zero");
+        assertEquals("    at cell code (In [" + executionCount(afterMagic) + "], line 4): 1 / zero",
+                strings(afterMagic.ofType("error").get(0).content(), "traceback").get(1), "magic lines count too");
+    }
+
+    @Test
+    @Order(7)
+    void exerciseFailuresNameTheCellThatDefinedTheSubmission() {
+        int definedIn = executionCount(executeOk("""
+                java.util.function.ToDoubleBiFunction<int[], int[]> accuracy = (predictions, labels) -> {
+                    int correct = 0;
+                    return correct / (labels.length - labels.length);
+                };"""));
+        String message = firstAccuracyTestMessage("accuracy");
+        assertEquals("ArithmeticException: / by zero\n  at lambda in cell code (In [" + definedIn
+                + "], line 3): return correct / (labels.length - labels.length);", message);
     }
 
     @Test
@@ -184,12 +251,7 @@ class KernelProtocolTest {
     @Test
     @Order(10)
     void sigintAlsoInterruptsTheRunningCell() throws Exception {
-        String id = kernel.submit("while (true) { }");
-        kernel.awaitBusy(id, 10_000);
-        Thread.sleep(300);
-        Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(kernel.process().pid())).start();
-        assertEquals(0, kill.waitFor());
-        KernelClient.Exchange run = kernel.finish(id, 10_000);
+        KernelClient.Exchange run = kernel.submitThenSigint("while (true) { }");
         assertEquals("EvaluationInterruptedException", run.reply().get("ename").getAsString());
         assertTrue(kernel.process().isAlive());
         assertEquals("ok", kernel.execute("1").status());
@@ -218,6 +280,37 @@ class KernelProtocolTest {
     }
 
     @Test
+    @Order(13)
+    void systemExitAndHaltInACellAreBlockedAndTheKernelKeepsItsVariables() {
+        executeOk("int survivor = 41;");
+        JsonObject exit = kernel.execute("System.out.println(\"before\");\nSystem.exit(0);").reply();
+        assertEquals("java.lang.SecurityException", exit.get("ename").getAsString());
+        assertTrue(exit.get("evalue").getAsString().startsWith(
+                "System.exit(0) was blocked: it would stop the kernel and lose every variable."), exit.toString());
+        assertTrue(exit.get("evalue").getAsString().contains("Kernel → Restart"), exit.toString());
+        JsonObject halt = kernel.execute("Runtime.getRuntime().halt(1);").reply();
+        assertTrue(halt.get("evalue").getAsString().startsWith("Runtime.getRuntime().halt(1) was blocked"), halt.toString());
+        JsonObject fromAThread = kernel.execute("""
+                Thread t = new Thread(() -> Runtime.getRuntime().exit(3));
+                t.start();
+                t.join();""").reply();
+        assertEquals("ok", fromAThread.get("status").getAsString(), "the thread died of the SecurityException");
+        assertTrue(kernel.process().isAlive());
+        assertEquals("42", plain(result(kernel.execute("survivor + 1"))));
+    }
+
+    @Test
+    @Order(13)
+    void systemExitInAGradedExerciseFailsTheTestAndTheKernelKeepsItsVariables() {
+        executeOk("int graded = 1;");
+        executeOk("java.util.function.ToDoubleBiFunction<int[], int[]> exits = (p, l) -> { System.exit(0); return 0; };");
+        String message = firstAccuracyTestMessage("exits");
+        assertTrue(message.startsWith("SecurityException: System.exit(0) was blocked: it would stop the kernel"), message);
+        assertTrue(kernel.process().isAlive());
+        assertEquals("2", plain(result(kernel.execute("graded + 1"))));
+    }
+
+    @Test
     @Order(100)
     void shutdownRepliesAndTheProcessExits() throws Exception {
         JsonObject reply = kernel.shutdown();
@@ -240,6 +333,27 @@ class KernelProtocolTest {
             }
         }
         return jar;
+    }
+
+    /** The number the notebook shows for the cell run in {@code run}: {@code In [n]}. */
+    private static int executionCount(KernelClient.Exchange run) {
+        return run.ofType("execute_input").get(0).content().get("execution_count").getAsInt();
+    }
+
+    /** Grades the lambda in variable {@code submission} with exercise welcome-accuracy's tests, as Quiz.check does. */
+    private static String firstAccuracyTestMessage(String submission) {
+        return plain(result(executeOk("""
+                var exercise = new dev.jft.quiz.bank.Exercise("t-accuracy", "test", "Accuracy", "s", "stub", "accuracy",
+                        java.util.function.ToDoubleBiFunction.class.getName(),
+                        List.of("dev.jft.quiz.exercises.welcome.AccuracyTest"), 5);
+                dev.jft.quiz.check.ExerciseRunner.run(exercise, %s).outcomes().get(0).message()""".formatted(submission))));
+    }
+
+    /** Runs {@code code}, which must succeed. */
+    private static KernelClient.Exchange executeOk(String code) {
+        KernelClient.Exchange run = kernel.execute(code);
+        assertEquals("ok", run.status(), () -> "reply " + run.reply());
+        return run;
     }
 
     private static String isComplete(String code) {

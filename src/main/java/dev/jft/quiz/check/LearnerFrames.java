@@ -2,6 +2,9 @@ package dev.jft.quiz.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Describes an exception raised by learner code with the learner's own stack frames first:
@@ -9,7 +12,7 @@ import java.util.List;
  *
  * <pre>{@code
  * LearnerFrames.describe(new ArithmeticException("/ by zero"));
- * // "ArithmeticException: / by zero\n  at $JShell$12.lambda$do_it$$0(#12:3)"
+ * // "ArithmeticException: / by zero\n  at lambda in cell code (In [5], line 3): return c / 0;" in the kernel
  * }</pre>
  */
 public final class LearnerFrames {
@@ -18,7 +21,18 @@ public final class LearnerFrames {
             "org.junit.", "org.opentest4j.", "dev.jft.quiz.", "java.", "javax.", "jdk.", "sun.", "com.sun.");
     private static final int MAX_FRAMES = 4;
 
+    private static volatile Function<StackTraceElement, Optional<String>> frameNames = frame -> Optional.empty();
+
     private LearnerFrames() {}
+
+    /**
+     * Names learner frames as the learner knows them, e.g. {@code accuracy (In [5], line 3): return c / n;}
+     * instead of {@code REPL.$JShell$50.accuracy($JShell$50.java:15)}. The course kernel installs this;
+     * frames {@code names} leaves empty are shown as Java prints them.
+     */
+    public static void nameFramesWith(Function<StackTraceElement, Optional<String>> names) {
+        frameNames = Objects.requireNonNull(names, "names");
+    }
 
     /** The exception's type and message, then up to four learner frames (or library frames if none). */
     public static String describe(Throwable error) {
@@ -27,7 +41,7 @@ public final class LearnerFrames {
             text.append(": ").append(error.getMessage());
         }
         for (StackTraceElement frame : framesToShow(error.getStackTrace())) {
-            text.append("\n  at ").append(frame);
+            text.append("\n  at ").append(frameNames.apply(frame).orElseGet(frame::toString));
         }
         return text.toString();
     }

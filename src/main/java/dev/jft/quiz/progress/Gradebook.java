@@ -2,6 +2,7 @@ package dev.jft.quiz.progress;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import dev.jft.course.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ public final class Gradebook {
     /** Environment variable that moves the gradebook (the instructor's grader sets it per submission). */
     public static final String PATH_VARIABLE = "COURSE_GRADEBOOK";
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = Json.builder().create();
 
     private final Path file;
 

@@ -13,9 +13,17 @@ class MagicSyntaxTest {
         List<MagicSyntax.Part> parts = MagicSyntax.parse("int a = 1;\n%jars lib/*.jar \"my dir/x.jar\"\nnew Foo()");
         assertEquals(3, parts.size());
         assertEquals(MagicSyntax.Kind.CODE, parts.get(0).kind());
-        assertEquals(new MagicSyntax.Part(MagicSyntax.Kind.LINE_MAGIC, "jars", List.of("lib/*.jar", "my dir/x.jar"), ""),
+        assertEquals(new MagicSyntax.Part(MagicSyntax.Kind.LINE_MAGIC, "jars", List.of("lib/*.jar", "my dir/x.jar"), "", 1),
                 parts.get(1));
         assertEquals("new Foo()\n", parts.get(2).body());
+        assertEquals(2, parts.get(2).line(), "code after the magic starts on the cell's third line");
+    }
+
+    @Test
+    void eachPartKnowsTheCellLineItStartsOn() {
+        List<MagicSyntax.Part> parts = MagicSyntax.parse("%jars a.jar\n\n%classpath b\n\nint x = 1;\n%jars c.jar");
+        assertEquals(List.of(0, 2, 3, 5), parts.stream().map(MagicSyntax.Part::line).toList());
+        assertEquals(2, MagicSyntax.parse("\n\n%%loadFromPOM\n<dependency/>").get(0).line());
     }
 
     @Test
