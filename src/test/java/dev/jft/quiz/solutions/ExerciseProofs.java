@@ -21,5 +21,7 @@ public final class ExerciseProofs {
                     "2 of 4 correct gives 0.5", "integer division"),
             "understanding-mean-pooling", new Proof(UnderstandingSolutions.MEAN_POOLING,
                     UnderstandingSolutions.MEAN_POOLING_DIVIDED_BY_LENGTH, "padding does not count",
-                    "divide by the number of real tokens"));
+                    "divide by the number of real tokens"),
+            "selecting-parameter-count", new Proof(SelectingSolutions.PARAMETER_COUNT,
+                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms"));
 }
