@@ -14,14 +14,16 @@ public final class ExerciseProofs {
 
     private ExerciseProofs() {}
 
-    public static final Map<String, Proof> BY_EXERCISE = Map.of(
-            "welcome-softmax", new Proof(WelcomeSolutions.SOFTMAX, WelcomeSolutions.SOFTMAX_WITHOUT_SHIFT,
-                    "large logits do not overflow", "subtract the largest logit"),
-            "welcome-accuracy", new Proof(WelcomeSolutions.ACCURACY, WelcomeSolutions.ACCURACY_INTEGER_DIVISION,
-                    "2 of 4 correct gives 0.5", "integer division"),
-            "understanding-mean-pooling", new Proof(UnderstandingSolutions.MEAN_POOLING,
+    public static final Map<String, Proof> BY_EXERCISE = Map.ofEntries(
+            Map.entry("welcome-softmax", new Proof(WelcomeSolutions.SOFTMAX, WelcomeSolutions.SOFTMAX_WITHOUT_SHIFT,
+                    "large logits do not overflow", "subtract the largest logit")),
+            Map.entry("welcome-accuracy", new Proof(WelcomeSolutions.ACCURACY, WelcomeSolutions.ACCURACY_INTEGER_DIVISION,
+                    "2 of 4 correct gives 0.5", "integer division")),
+            Map.entry("understanding-mean-pooling", new Proof(UnderstandingSolutions.MEAN_POOLING,
                     UnderstandingSolutions.MEAN_POOLING_DIVIDED_BY_LENGTH, "padding does not count",
-                    "divide by the number of real tokens"),
-            "selecting-parameter-count", new Proof(SelectingSolutions.PARAMETER_COUNT,
-                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms"));
+                    "divide by the number of real tokens")),
+            Map.entry("selecting-parameter-count", new Proof(SelectingSolutions.PARAMETER_COUNT,
+                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms"))
+            // Each lesson adds its entries above this line.
+    );
 }
