@@ -72,7 +72,7 @@ if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   extra_ca=(--volume /usr/local/share/ca-certificates:/usr/local/share/ca-certificates:ro)
 fi
 started=$SECONDS
-podman build --isolation=chroot --network host "${extra_ca[@]}" \
+podman build --no-cache --isolation=chroot --network host "${extra_ca[@]}" \
   --build-arg NB_USER=jovyan --build-arg NB_UID=1000 \
   -t "$IMAGE" -f "$WORK/context/binder/Dockerfile" "$WORK/context" >"$WORK/build.log" 2>&1 \
   || fail "the image did not build; the end of its log:
