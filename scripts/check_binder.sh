@@ -94,9 +94,8 @@ uid=$(chroot "$MOUNTED" id -u "$user")
 gid=$(chroot "$MOUNTED" id -g "$user")
 home=$(chroot "$MOUNTED" getent passwd "$user" | cut -d: -f6)
 
-say "What takes the space in the image ($size_mb MB)"
-chroot "$MOUNTED" du -sxm /usr/lib/jvm /usr/share/maven-repo /usr/lib/python3 /usr/share/nodejs \
-  "$home/.m2" "$home/.cache/djl" "$home/.cache/datasets" "$home/target" 2>/dev/null | sort -rn
+say "What takes the space in the image ($size_mb MB): the largest folders, in MB"
+chroot "$MOUNTED" /bin/bash -c "du -sxm /usr/lib/* /usr/share/* /var/* $home/.[!.]* $home/* 2>/dev/null | sort -rn | head -12" || true
 
 say "Binder's requirements: user $user (uid $uid), a writable home, jupyter on PATH, the course kernel the default"
 as_learner() {
