@@ -55,8 +55,12 @@ public final class CellLocations {
         }
     }
 
-    /** The wrapper class of a frame's class: {@code REPL.$JShell$9$Counter} belongs to {@code REPL.$JShell$9}. */
-    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+    /**
+     * The wrapper class of a frame's class: {@code REPL.$JShell$9$Counter} belongs to {@code REPL.$JShell$9}.
+     * A wrapper is not always named by a number: JShell appends letters when it compiles a snippet
+     * again ({@code $JShell$9B}, after a redefinition) and joins overloads ({@code $JShell$12_13}).
+     */
+    static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$[^$.]+");
 
     private final Map<String, Origin> byClass = new ConcurrentHashMap<>();
     private final Map<String, Origin> byId = new ConcurrentHashMap<>();
@@ -76,6 +80,18 @@ public final class CellLocations {
         Origin origin = new Origin(currentCell, firstLine, source, lineMap(wrapper, source));
         byId.put(snippet.id(), origin);
         byClass.put(wrapper.fullClassName(), origin);
+    }
+
+    /**
+     * Records {@code snippet} again after JShell recompiled it because code it depends on changed (a
+     * new wrapper class, the same cell and lines as when it was first recorded).
+     */
+    public void recordRecompiled(Snippet snippet, SourceCodeAnalysis.SnippetWrapper wrapper) {
+        Origin first = byId.get(snippet.id());
+        if (first != null) {
+            String source = snippet.source();
+            byClass.put(wrapper.fullClassName(), new Origin(first.cell(), first.firstLine(), source, lineMap(wrapper, source)));
+        }
     }
 
     /** Where a stack frame of learner code points, if it belongs to a recorded snippet. */

@@ -184,17 +184,18 @@ public final class ErrorFormatter {
     /** javac names a lambda's body {@code lambda$<enclosing method>$<n>}. */
     private static final Pattern LAMBDA = Pattern.compile("lambda\\$(.+)\\$\\d+");
 
-    private static final Pattern JSHELL_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\.");
+    private static final Pattern JSHELL_WRAPPER = Pattern.compile(CellLocations.WRAPPER_CLASS.pattern() + "\\.");
 
     private static String ownerName(StackTraceElement frame) {
         String className = frame.getClassName();
         if (!className.startsWith(LEARNER_PACKAGE)) {
             return className.isEmpty() ? "" : className + "."; // JShell already gave the class its cell name
         }
-        int nested = className.lastIndexOf('$');
-        String tail = nested < 0 ? "" : className.substring(nested + 1);
-        // Cell-level methods live in the wrapper class $JShell$N; classes declared in a cell are nested in it.
-        return tail.isEmpty() || tail.chars().allMatch(Character::isDigit) ? "" : tail + ".";
+        // Cell-level methods live in the wrapper class itself; classes declared in a cell are nested in it.
+        if (CellLocations.WRAPPER_CLASS.matcher(className).matches()) {
+            return "";
+        }
+        return className.substring(className.lastIndexOf('$') + 1) + ".";
     }
 
     private static String lineOf(String source, int lineNumber) {

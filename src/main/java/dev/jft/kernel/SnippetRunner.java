@@ -11,6 +11,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
@@ -92,8 +93,11 @@ public final class SnippetRunner {
     private Evaluation runSnippet(String source, int firstLine) throws CellError {
         List<SnippetEvent> events = shell.eval(source);
         for (SnippetEvent event : events) {
+            SourceCodeAnalysis.SnippetWrapper wrapper = shell.sourceCodeAnalysis().wrapper(event.snippet());
             if (event.causeSnippet() == null) {
-                locations.record(event.snippet(), shell.sourceCodeAnalysis().wrapper(event.snippet()), firstLine);
+                locations.record(event.snippet(), wrapper, firstLine);
+            } else {
+                locations.recordRecompiled(event.snippet(), wrapper);
             }
         }
         ResultKeepingExecutionControl.StopReason stop = control.takeStopReason();

@@ -47,6 +47,30 @@ class CellLocationsTest {
                 "the expression starts 2 magic lines + 3 lines into the cell");
     }
 
+    @Test
+    void aRedefinedMethodIsPlacedInTheCellThatRedefinedIt() throws CellError {
+        locations.enterCell(3);
+        runner.run("int f(int x) {\n    return 1 / x;\n}");
+        locations.enterCell(4);
+        runner.run("int f(int x) {\n    int y = x;\n    return 1 / y;\n}");   // JShell names it $JShell$..B
+        locations.enterCell(5);
+        List<String> traceback = failure("f(0)", 0);
+        assertEquals("    at f (In [4], line 3): return 1 / y;", traceback.get(1));
+    }
+
+    @Test
+    void aMethodRecompiledBecauseItsDependencyChangedKeepsItsCell() throws CellError {
+        locations.enterCell(3);
+        runner.run("int zero = 0;");
+        locations.enterCell(4);
+        runner.run("int g() {\n    return (int) (1 / zero);\n}");
+        locations.enterCell(5);
+        runner.run("long zero = 0;");   // g is compiled again, against the new zero
+        locations.enterCell(6);
+        List<String> traceback = failure("g()", 0);
+        assertEquals("    at g (In [4], line 2): return (int) (1 / zero);", traceback.get(1));
+    }
+
     private List<String> failure(String code, int firstLine) {
         return assertThrows(CellError.class, () -> runner.run(code, firstLine)).traceback();
     }
