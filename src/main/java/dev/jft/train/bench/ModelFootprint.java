@@ -53,12 +53,21 @@ public record ModelFootprint(String model, double loadSeconds, long baselineMb, 
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-cp", classPath(), ModelFootprint.class.getName(), model));
+        Process process = null;
+        Path log = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // Output goes to a file, not a pipe: reading a pipe to its end would wait for the child to
+            // exit and make the timeout below unreachable.
+            log = Files.createTempFile("jft-footprint-", ".log");
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(TIMEOUT_S, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
+            boolean finished = process.waitFor(TIMEOUT_S, TimeUnit.SECONDS);
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished) {
+                throw new IllegalStateException("Measuring " + model + " in a child JVM took over " + TIMEOUT_S
+                        + " s; it was stopped. Its output so far:\n" + output);
+            }
+            if (process.exitValue() != 0) {
                 throw new IllegalStateException("Measuring " + model + " in a child JVM failed:\n" + output);
             }
             Matcher m = LINE.matcher(output);
@@ -68,10 +77,17 @@ public record ModelFootprint(String model, double loadSeconds, long baselineMb, 
             return new ModelFootprint(model, Double.parseDouble(m.group(1)), Long.parseLong(m.group(2)),
                     Long.parseLong(m.group(3)));
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start a child JVM", e);
+            throw new UncheckedIOException("Could not run a child JVM to measure " + model, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while measuring " + model, e);
+        } finally {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();   // interrupted or timed out: the child must not outlive the cell
+            }
+            if (log != null) {
+                log.toFile().delete();
+            }
         }
     }
 

@@ -67,7 +67,7 @@ public class MeanPoolingTest {
                         + (actual[b] == null ? "null" : actual[b].length));
             }
             for (int d = 0; d < expected[b].length; d++) {
-                if (Math.abs(expected[b][d] - actual[b][d]) > TOLERANCE) {
+                if (!(Math.abs(expected[b][d] - actual[b][d]) <= TOLERANCE)) {   // NaN fails too
                     fail("text " + b + " with mask " + Arrays.toString(mask[b]) + " should pool to "
                             + Arrays.toString(expected[b]) + " but was " + Arrays.toString(actual[b])
                             + ": add up only the vectors where the mask is 1, and divide by the number of real"
