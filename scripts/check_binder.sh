@@ -84,7 +84,9 @@ size_mb=$(( $(inspect '{{.Size}}') / 1000000 ))
 user=$(inspect '{{.Config.User}}')
 workdir=$(inspect '{{.Config.WorkingDir}}')
 mapfile -t image_env < <(inspect '{{range .Config.Env}}{{println .}}{{end}}' | sed '/^$/d')
-command=$(inspect '{{json .Config.Cmd}}' | /usr/bin/python3 -c 'import json, shlex, sys; print(shlex.join(json.load(sys.stdin)))')
+# The image's command without its address and port, which the check sets to loopback and a free port.
+command=$(inspect '{{json .Config.Cmd}}' | /usr/bin/python3 -c 'import json, shlex, sys
+print(shlex.join(a for a in json.load(sys.stdin) if not a.startswith(("--ip=", "--port="))))')
 
 CONTAINER=$(podman create "$IMAGE")
 MOUNTED=$(podman mount "$CONTAINER")

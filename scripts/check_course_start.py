@@ -18,6 +18,7 @@ import pathlib
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -113,8 +114,18 @@ def check_mkl_fix(kernel_env):
     assert fix and os.path.isfile(fix[0]), f"kernelspec env lacks the MKL fix: LD_PRELOAD={preload!r}"
 
 
+def stop(server):
+    """Stops the server and everything it started (its process group), if it still runs."""
+    try:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+
+
 def free_port(start):
-    import socket
     port = start
     while True:
         with socket.socket() as probe:
@@ -134,12 +145,13 @@ def run_notebook(base, token, path):
         cells = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
         ws_url = f"{base.replace('http', 'ws', 1)}/api/kernels/{kernel_id}/channels?token={token}"
         started = time.monotonic()
-        problems += IOLoop.current().run_sync(lambda: run_cells(ws_url, cells),
-                                              timeout=START_TIMEOUT_S + CELL_TIMEOUT_S * len(cells))
-        problems += run_notebooks.output_problems(notebook)   # the same rules as the headless runner
+        cell_problems = IOLoop.current().run_sync(lambda: run_cells(ws_url, cells),
+                                                  timeout=START_TIMEOUT_S + CELL_TIMEOUT_S * len(cells))
+        cell_problems += run_notebooks.output_problems(notebook)   # the same rules as the headless runner
+        problems += cell_problems
         for problem in problems:
             print(f"FAIL {os.path.basename(path)} {problem}")
-        print(f"{os.path.basename(path)}: {len(cells) - len(problems)} cells passed, {len(problems)} failed"
+        print(f"{os.path.basename(path)}: {len(cells)} code cells run, {len(problems)} problems"
               f" ({time.monotonic() - started:.0f} s)", flush=True)
         return problems
     finally:
@@ -194,11 +206,7 @@ def main(argv):
         print(f"course server: {'all notebooks passed' if not problems else f'{len(problems)} problems'}")
         return 1 if problems else 0
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        stop(server)
 
 
 if __name__ == "__main__":
