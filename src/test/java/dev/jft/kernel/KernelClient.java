@@ -166,23 +166,30 @@ final class KernelClient implements AutoCloseable {
         return new Exchange(reply, iopubUntilIdle(id, timeoutMillis));
     }
 
-    /** Waits until IOPub shows the request running. */
-    void awaitBusy(String id, long timeoutMillis) {
+    /**
+     * A cell that prints "running" from inside its own running code, then loops forever: once
+     * the text arrives, an interrupt can only land in the running cell, however slowly it compiled.
+     */
+    static final String ENDLESS_CELL = "for (System.out.println(\"running\"); ; ) { }";
+    static final String RUNNING = "running";
+
+    /** Waits until request {@code id} prints {@code text} on stdout. */
+    void awaitOutput(String id, String text, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             Msg msg = receive(iopub, 100);
-            if (msg != null && id.equals(msg.parentId()) && msg.type().equals("execute_input")) {
+            if (msg != null && id.equals(msg.parentId()) && msg.type().equals("stream")
+                    && msg.content().get("text").getAsString().contains(text)) {
                 return;
             }
         }
-        throw new AssertionError("request " + id + " did not start");
+        throw new AssertionError("request " + id + " did not print " + text);
     }
 
-    /** Submits {@code code}, sends the kernel's process SIGINT once the cell runs, and returns the outcome. */
-    Exchange submitThenSigint(String code) throws IOException, InterruptedException {
-        String id = submit(code);
-        awaitBusy(id, 10_000);
-        Thread.sleep(300); // into the cell itself, past its start
+    /** Runs {@link #ENDLESS_CELL}, sends the kernel's process SIGINT once it runs, and returns the outcome. */
+    Exchange submitEndlessCellThenSigint() throws IOException, InterruptedException {
+        String id = submit(ENDLESS_CELL);
+        awaitOutput(id, RUNNING, 30_000);
         Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
         if (kill.waitFor() != 0) {
             throw new AssertionError("kill -INT " + process.pid() + " failed with status " + kill.exitValue());

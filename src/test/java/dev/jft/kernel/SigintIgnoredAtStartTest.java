@@ -30,7 +30,7 @@ class SigintIgnoredAtStartTest {
     void sigintInterruptsTheRunningCellEvenWhenTheKernelStartedWithItIgnored() throws Exception {
         try (KernelClient kernel = KernelClient.startWithSigintIgnored(Map.of("IJAVA_TIMEOUT", "30000"))) {
             assertEquals("ok", kernel.execute("int kept = 7;").status());
-            KernelClient.Exchange run = kernel.submitThenSigint("while (true) { }");
+            KernelClient.Exchange run = kernel.submitEndlessCellThenSigint();
             assertEquals("EvaluationInterruptedException", run.reply().get("ename").getAsString(), run.toString());
             assertTrue(kernel.process().isAlive(), "SIGINT must not end the kernel");
             assertEquals("ok", kernel.execute("kept").status());
