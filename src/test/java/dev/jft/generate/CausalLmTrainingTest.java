@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import dev.jft.model.Gpt2Checkpoint;
 import dev.jft.model.Gpt2Config;
 import dev.jft.model.Gpt2Decoder;
 import dev.jft.text.Gpt2Tokenizer;
@@ -50,6 +51,27 @@ class CausalLmTrainingTest {
         Gpt2Tokenizer tokenizer = Gpt2Tokenizer.gpt2();
         int[] stream = CausalLmBatches.join(tokenizer, List.of("Hello world", " the"));
         assertArrayEquals(new int[] {15496, 995, 50256, 262, 50256}, stream);
+    }
+
+    /** A model that knows nothing (all weights 0: uniform logits) has the vocabulary size as perplexity. */
+    @Test
+    void uniformPredictionsHaveTheVocabularySizeAsPerplexity() {
+        Gpt2Config config = new Gpt2Config(5000, 16, 8, 1, 2, 16, 1e-5, 0, 0, 0);
+        java.util.Map<String, dev.jft.model.FloatTensor> zeros = new java.util.LinkedHashMap<>();
+        Gpt2Checkpoint.random(config, 1, null).weights().forEach((name, t) ->
+                zeros.put(name, new dev.jft.model.FloatTensor(t.shape(), new float[t.data().length])));
+        List<TokenBatch> batches = CausalLmBatches.packed(new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, 4, 2);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Gpt2Decoder decoder = Gpt2Decoder.pretrained(new Gpt2Checkpoint("zeros", config, zeros, null), manager);
+            LmPerplexity.Result result = LmPerplexity.of(decoder, batches, manager);
+            assertEquals(12, result.tokens());
+            assertEquals(5000, result.perplexity(), 1e-2);
+            assertEquals(Math.log(5000), result.meanNll(), 1e-5);
+            // the trainer's validation copes with a vocabulary (no 5000 x 5000 confusion matrix)
+            java.util.Map<String, Double> metrics = dev.jft.train.Evaluator.evaluate(decoder, batches, manager);
+            assertEquals(java.util.Set.of("loss", "accuracy"), metrics.keySet());
+            assertEquals(Math.log(5000), metrics.get("loss"), 1e-5);
+        }
     }
 
     /**
