@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +55,8 @@ public final class Gpt2Decoder extends AbstractBlock {
             layers.add(addChildBlock("layer_" + i, new Gpt2Block(config)));
         }
         finalNorm = addChildBlock("norm_f", Gpt2Block.layerNorm(config));
+        // Hugging Face's N(0, 0.02) when initialised by DJL (random() also scales the residual projections).
+        setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
     }
 
     /** An initialised decoder holding the checkpoint's weights, its parameters attached to {@code manager}. */

@@ -186,4 +186,21 @@ class Gpt2DecoderTest {
             assertTrue(e.getMessage().contains("32 positions"), e.getMessage());
         }
     }
+
+    @Test
+    void aFreshDecoderInitialisesLikeAnyBlock() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Gpt2Decoder decoder = new Gpt2Decoder(TinyGpt2.CONFIG);
+            decoder.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, Gpt2Decoder.inputShapes());
+            float[] wte = decoder.weights().get("wte.weight").data();
+            double sq = 0;
+            for (float v : wte) {
+                sq += v * v;
+            }
+            assertEquals(0.02, Math.sqrt(sq / wte.length), 0.003, "N(0, 0.02) embeddings");
+            assertArrayEquals(new long[] {2, 8, 100}, GradMode.disabled(() -> decoder.forward(new ParameterStore(manager, false),
+                    new NDList(manager.create(IDS)), false).head().getShape().getShape()));
+            assertEquals(32 * 64 + 100 * 64, decoder.weights().get("wpe.weight").data().length + wte.length);
+        }
+    }
 }
