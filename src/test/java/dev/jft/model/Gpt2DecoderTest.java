@@ -203,4 +203,17 @@ class Gpt2DecoderTest {
             assertEquals(32 * 64 + 100 * 64, decoder.weights().get("wpe.weight").data().length + wte.length);
         }
     }
+
+    @Test
+    void theTokenizerTravelsAsVocabJsonAndMergesTxt() throws IOException {
+        dev.jft.text.Gpt2Tokenizer gpt2 = dev.jft.text.Gpt2Tokenizer.gpt2();
+        Gpt2Checkpoint tiny = TinyGpt2.checkpoint(8);
+        Gpt2Checkpoints.save(dir, new Gpt2Checkpoint("tiny", tiny.config(), tiny.weights(), gpt2));
+        assertTrue(Files.readString(dir.resolve("merges.txt")).startsWith("#version: 0.2\nĠ t\n"));
+        dev.jft.text.Gpt2Tokenizer back = Gpt2Checkpoints.load(dir).tokenizer();
+        String text = "It is a truth universally acknowledged, naïve 日本 🙂";
+        assertArrayEquals(gpt2.encode(text), back.encode(text));
+        assertEquals(50_257, back.vocabSize());
+        assertEquals(50_000, back.mergeCount());
+    }
 }
