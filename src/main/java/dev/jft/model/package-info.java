@@ -1,5 +1,5 @@
 /**
- * Pretrained BERT encoders and classification heads, in pure DJL.
+ * Pretrained BERT encoders and classification heads, and a GPT-2 decoder, in pure DJL.
  *
  * <ul>
  *   <li>{@link dev.jft.model.ModelCatalog}: the three shipped encoders (weights from ONNX files on the
@@ -15,6 +15,10 @@
  *       cosine similarity.</li>
  *   <li>{@link dev.jft.model.Checkpoint#withRandomWeights(long)} and the builders' {@code randomWeights(seed)}:
  *       an encoder of the same shape with no pretrained weights, for training from scratch.</li>
+ *   <li>{@link dev.jft.model.Gpt2Decoder}: Hugging Face-exact GPT-2 ({@code GPT2LMHeadModel}, checked
+ *       against a plain PyTorch forward to a few 1e-6) with a {@link dev.jft.model.KeyValueCache};
+ *       {@link dev.jft.model.Gpt2Checkpoints} loads and saves hub folders ({@link dev.jft.model.Gpt2Checkpoint},
+ *       {@link dev.jft.model.Gpt2Config}).</li>
  * </ul>
  *
  * <pre>{@code

@@ -31,7 +31,8 @@ public final class CrossEntropy {
         checkRange(flatTargets, labelled, classes);
         NDArray safeTargets = flatTargets.mul(labelled.toType(DataType.INT64, false));
         NDArray logProbabilities = flatLogits.logSoftmax(-1);
-        NDArray picked = logProbabilities.mul(safeTargets.oneHot((int) classes, logits.getDataType())).sum(new int[] {1});
+        // gather, not a one-hot product: a language model's 50,257 classes would need a [B x T, 50257] one-hot
+        NDArray picked = logProbabilities.gather(safeTargets.reshape(-1, 1), 1).reshape(-1);
         return picked.mul(labelled.toType(picked.getDataType(), false)).sum().neg();
     }
 

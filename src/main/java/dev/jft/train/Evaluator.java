@@ -24,6 +24,12 @@ import java.util.stream.IntStream;
  */
 public final class Evaluator {
 
+    /**
+     * Above this many classes (a language model's vocabulary) {@link #evaluate} reports only "loss" (the
+     * mean NLL per token: {@code exp(loss)} is the perplexity) and "accuracy" (next-token accuracy).
+     */
+    public static final int MAX_MATRIX_CLASSES = 4096;
+
     /** The names of the metrics {@link #evaluate} reports. */
     public static final List<String> METRICS = List.of("loss", "accuracy", "f1_macro", "f1_micro", "f1_weighted");
 
@@ -34,6 +40,15 @@ public final class Evaluator {
         Predictions predictions = predict(block, batches, manager);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss", predictions.lossSum() / predictions.truth().length);
+        if (predictions.numClasses() > MAX_MATRIX_CLASSES) {
+            // a language model's vocabulary: a confusion matrix would need classes^2 counts (20 GB for GPT-2)
+            long right = 0;
+            for (int i = 0; i < predictions.truth().length; i++) {
+                right += predictions.truth()[i] == predictions.predicted()[i] ? 1 : 0;
+            }
+            metrics.put("accuracy", right / (double) predictions.truth().length);
+            return metrics;
+        }
         metrics.putAll(ConfusionMatrix.of(predictions.truth(), predictions.predicted(), predictions.numClasses()).summary());
         return metrics;
     }

