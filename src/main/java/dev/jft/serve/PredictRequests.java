@@ -135,12 +135,12 @@ public final class PredictRequests {
         return kind + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown);
     }
 
+    /** Where the parser stopped ("at line 1 column 7"), without the parser's advice to its own users. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
-        String line = message.lines().findFirst().orElse(message);
-        int cause = line.lastIndexOf("Exception: ");
-        return cause >= 0 ? line.substring(cause + "Exception: ".length()) : line;
+        java.util.regex.Matcher where = java.util.regex.Pattern.compile("line \\d+ column \\d+").matcher(message);
+        return where.find() ? "stopped at " + where.group() : "unreadable";
     }
 }

@@ -31,7 +31,7 @@ class PredictRequestsTest {
         refused("  ", 400, "body is empty");
         refused("hello", 400, "not valid JSON");
         refused("{'texts': ['a']}", 400, "not valid JSON");
-        refused("{\"texts\": [\"a\"]", 400, "not valid JSON");
+        refused("{\"texts\": [\"a\"]", 400, "not valid JSON (stopped at line 1 column");
         refused("{\"texts\": [\"a\"]} extra", 400, "not valid JSON");
         refused("[\"a\"]", 400, "must be a JSON object");
         refused("null", 400, "got null");
