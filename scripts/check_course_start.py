@@ -33,8 +33,9 @@ from tornado.websocket import websocket_connect
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run_notebooks  # noqa: E402  (the pass rules of ./course test, shared)
 
+CELL_TIMEOUT_S = run_notebooks.CELL_TIMEOUT_S   # NOTEBOOK_CELL_TIMEOUT, as for the headless runner
+
 START_TIMEOUT_S = 300
-CELL_TIMEOUT_S = 300
 
 
 def request(base, token, path, method="GET", body=None):
