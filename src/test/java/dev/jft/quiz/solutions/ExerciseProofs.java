@@ -23,7 +23,10 @@ public final class ExerciseProofs {
                     UnderstandingSolutions.MEAN_POOLING_DIVIDED_BY_LENGTH, "padding does not count",
                     "divide by the number of real tokens")),
             Map.entry("selecting-parameter-count", new Proof(SelectingSolutions.PARAMETER_COUNT,
-                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms"))
+                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms")),
+            Map.entry("evaluation-class-metrics", new Proof(EvaluationSolutions.CLASS_METRICS,
+                    EvaluationSolutions.CLASS_METRICS_WITHOUT_ZERO_DIVISION, "a class that is never predicted has precision 0",
+                    "define 0/0 as 0"))
             // Each lesson adds its entries above this line.
     );
 }
