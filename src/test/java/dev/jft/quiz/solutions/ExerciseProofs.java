@@ -26,7 +26,10 @@ public final class ExerciseProofs {
                     SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms")),
             Map.entry("deployment-validate-request", new Proof(DeploymentSolutions.VALIDATE,
                     DeploymentSolutions.VALIDATE_ACCEPTING_ONE_STRING, "texts of the wrong type gets 400",
-                    "not one string"))
+                    "not one string")),
+            Map.entry("evaluation-class-metrics", new Proof(EvaluationSolutions.CLASS_METRICS,
+                    EvaluationSolutions.CLASS_METRICS_WITHOUT_ZERO_DIVISION, "a class that is never predicted has precision 0",
+                    "define 0/0 as 0"))
             // Each lesson adds its entries above this line.
     );
 }
