@@ -23,7 +23,12 @@ public final class ExerciseProofs {
                     UnderstandingSolutions.MEAN_POOLING_DIVIDED_BY_LENGTH, "padding does not count",
                     "divide by the number of real tokens")),
             Map.entry("selecting-parameter-count", new Proof(SelectingSolutions.PARAMETER_COUNT,
-                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms"))
+                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms")),
+            Map.entry("preparing-stratified-split", new Proof(PreparingSolutions.STRATIFIED_SPLIT,
+                    PreparingSolutions.NAIVE_SPLIT, "each class keeps its share in every part", "stratify")),
+            Map.entry("preparing-clean-text", new Proof(PreparingSolutions.CLEAN_TEXT,
+                    PreparingSolutions.CLEAN_TEXT_LOWER_CASED, "case, punctuation, emoticons and negations are kept",
+                    "keep the case"))
             // Each lesson adds its entries above this line.
     );
 }
