@@ -52,7 +52,8 @@ public final class CsvReader {
             }
             if (!rows.isEmpty() && row.fields().size() != rows.get(0).fields().size()) {
                 throw new DataFormatException(file, row.line(), rows.get(0).fields().size()
-                        + " fields like the header", row.fields().size() + " fields");
+                        + " fields like the header", row.fields().size() + " fields (a field that contains a comma"
+                        + " or a line break must be in double quotes)");
             }
             rows.add(row);
         }

@@ -103,7 +103,9 @@ public final class TextFileLoader {
     private int column(List<String> header, String name) {
         int index = header.indexOf(name);
         if (index < 0) {
-            throw new DataFormatException(file, 1, "a column named '" + name + "'", "columns " + header);
+            String option = name.equals(textColumn) ? "textColumn" : "labelColumn";
+            throw new DataFormatException(file, 1, "a column named '" + name + "' (or choose one of the columns with ."
+                    + option + "(name))", "columns " + header);
         }
         return index;
     }
@@ -123,7 +125,8 @@ public final class TextFileLoader {
                 }
                 object = element.getAsJsonObject();
             } catch (JsonParseException e) {
-                throw new DataFormatException(file, i + 1, "a JSON object per line: " + e.getMessage(), e);
+                throw new DataFormatException(file, i + 1, "a JSON object per line (one complete {...} per line, names and"
+                        + " strings in double quotes): " + e.getMessage(), e);
             }
             records.add(new LabeledText(string(object, textColumn), string(object, labelColumn), i + 1));
         }

@@ -37,6 +37,7 @@ class TextFileLoaderTest {
                 () -> TextFileLoader.csv(Fixtures.path("user/reviews.csv")).textColumn("body").load());
         assertTrue(e.getMessage().contains("a column named 'body'"), e.getMessage());
         assertTrue(e.getMessage().contains("[id, review, stars]"), e.getMessage());
+        assertTrue(e.getMessage().contains(".textColumn(name)"), "the message names the fix: " + e.getMessage());
     }
 
     @Test
@@ -53,6 +54,7 @@ class TextFileLoaderTest {
                 () -> CsvReader.read(Fixtures.path("user/columns.csv")));
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("expected 3 fields like the header, found 2 fields"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be in double quotes"), "the message names the fix: " + e.getMessage());
     }
 
     @Test

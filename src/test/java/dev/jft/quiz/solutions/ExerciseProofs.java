@@ -29,7 +29,12 @@ public final class ExerciseProofs {
                     "not one string")),
             Map.entry("evaluation-class-metrics", new Proof(EvaluationSolutions.CLASS_METRICS,
                     EvaluationSolutions.CLASS_METRICS_WITHOUT_ZERO_DIVISION, "a class that is never predicted has precision 0",
-                    "define 0/0 as 0"))
+                    "define 0/0 as 0")),
+            Map.entry("preparing-stratified-split", new Proof(PreparingSolutions.STRATIFIED_SPLIT,
+                    PreparingSolutions.NAIVE_SPLIT, "each class keeps its share in every part", "stratify")),
+            Map.entry("preparing-clean-text", new Proof(PreparingSolutions.CLEAN_TEXT,
+                    PreparingSolutions.CLEAN_TEXT_LOWER_CASED, "case, punctuation, emoticons and negations are kept",
+                    "keep the case"))
             // Each lesson adds its entries above this line.
     );
 }
