@@ -23,7 +23,10 @@ public final class ExerciseProofs {
                     UnderstandingSolutions.MEAN_POOLING_DIVIDED_BY_LENGTH, "padding does not count",
                     "divide by the number of real tokens")),
             Map.entry("selecting-parameter-count", new Proof(SelectingSolutions.PARAMETER_COUNT,
-                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms"))
+                    SelectingSolutions.PARAMETER_COUNT_WITHOUT_LAYER_NORMS, "one layer", "two LayerNorms")),
+            Map.entry("training-warmup-linear", new Proof(TrainingSolutions.WARMUP_LINEAR,
+                    TrainingSolutions.WARMUP_LINEAR_INTEGER_DIVISION, "halfway through warmup: half the peak",
+                    "integer division"))
             // Each lesson adds its entries above this line.
     );
 }
