@@ -42,9 +42,7 @@ public interface BatchSource {
 
     /** The rows of one padded batch, shuffled each epoch and cut into batches of {@code batchSize}. */
     static BatchSource rows(TokenBatch all, int batchSize) {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("Batch size must be positive, got " + batchSize);
-        }
+        checkBatchSize(batchSize);
         nonEmpty(List.of(all));
         return (epoch, seed) -> {
             List<Integer> order = new ArrayList<>();
@@ -66,7 +64,12 @@ public interface BatchSource {
      * only to its own longest text, which is where bucketing saves time).
      */
     static BatchSource lengthBucketed(TextTokenizer tokenizer, List<String> texts, int[] labels, int batchSize) {
-        if (texts.isEmpty() || texts.size() != labels.length) {
+        checkBatchSize(batchSize);
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("The training data is empty (no texts): give at least one labelled "
+                    + "text.");
+        }
+        if (texts.size() != labels.length) {
             throw new IllegalArgumentException("Give at least one text and one label per text, got " + texts.size()
                     + " texts and " + labels.length + " labels.");
         }
@@ -116,6 +119,13 @@ public interface BatchSource {
             }
         }
         return new TokenBatch(ids, mask, types, labels, tokenLabels);
+    }
+
+    private static void checkBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Batch size must be at least 1 (examples per batch), got " + batchSize
+                    + ": 16 or 32 are usual when fine-tuning on a CPU.");
+        }
     }
 
     private static List<TokenBatch> nonEmpty(List<TokenBatch> batches) {

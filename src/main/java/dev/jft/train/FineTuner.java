@@ -91,10 +91,16 @@ public final class FineTuner implements AutoCloseable {
         this.optimizer = new AdamW(manager, 0.9, 0.999, 1e-8, settings.weightDecay);
         this.stopping = settings.validation == null ? null
                 : new EarlyStopping(settings.metric, settings.goal, settings.patience);
-        int batchesPerEpoch = settings.train.batches(0, settings.seed).size();
+        int batchesPerEpoch = settings.batchesPerEpoch;
         this.stepsPerEpoch = (batchesPerEpoch + settings.accumulation - 1) / settings.accumulation;
         long total = stepsPerEpoch * settings.epochs;
         long warmup = settings.warmupSteps >= 0 ? settings.warmupSteps : Math.round(settings.warmupRatio * total);
+        if (warmup > total && settings.scheduleKind != LrSchedule.Kind.CONSTANT) {
+            throw new IllegalArgumentException("warmupSteps is " + warmup + " but the whole run has only " + total
+                    + " optimizer steps (" + batchesPerEpoch + " batches per epoch"
+                    + (settings.accumulation > 1 ? " / " + settings.accumulation + " accumulated" : "") + " x "
+                    + settings.epochs + " epochs): use fewer warmup steps, or warmupRatio(0.1) for a tenth of the run.");
+        }
         this.schedule = settings.scheduleKind.create(settings.learningRate, Math.min(warmup, total), total);
         this.step = new TrainingStep(settings.model, settings.devices, optimizer, settings.groups, settings.clipNorm);
     }
@@ -139,6 +145,10 @@ public final class FineTuner implements AutoCloseable {
      *     update (the weights are partly updated): {@link #resume} from the checkpoint instead
      */
     public TrainingHistory fit(int maxEpochs) {
+        if (maxEpochs < 1) {
+            throw new IllegalArgumentException("fit(maxEpochs) trains at most maxEpochs more epochs, so it needs at "
+                    + "least 1, got " + maxEpochs + ": call fit() to train all remaining epochs.");
+        }
         if (!settings.model.isInitialized()) {
             throw new IllegalStateException("The model is not initialized: call FineTuner.initialize(model, manager, "
                     + "seed, sampleBatch) or load pretrained weights first.");
@@ -251,7 +261,7 @@ public final class FineTuner implements AutoCloseable {
             epochCount += result.count();
             stepsDoneInEpoch++;
             double meanLoss = result.lossSum() / result.count();
-            history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, meanLoss, result.lr()));
+            history.addStep(new TrainingHistory.Step(optimizer.step(), epoch, meanLoss, result.lr(), result.gradNorm()));
             if (progress != null) {
                 progress.step(optimizer.step(), epoch, meanLoss, result.lr(), result.examples());
             }
@@ -442,6 +452,7 @@ public final class FineTuner implements AutoCloseable {
         private Freezing freezing;
         private boolean progress = true;
         private long progressIntervalMillis = 250;
+        private int batchesPerEpoch;
 
         private Builder() {}
 
@@ -479,8 +490,10 @@ public final class FineTuner implements AutoCloseable {
             return this;
         }
 
-        /** Warmup length in optimizer steps. */
+        /** Warmup length in optimizer steps (0 = none). */
         public Builder warmupSteps(long warmupSteps) {
+            require(warmupSteps >= 0, "warmupSteps must be 0 or more (optimizer steps over which the learning rate "
+                    + "rises from 0 to its peak), got " + warmupSteps + ".");
             this.warmupSteps = warmupSteps;
             return this;
         }
@@ -574,18 +587,36 @@ public final class FineTuner implements AutoCloseable {
             return this;
         }
 
-        /** Checks the settings and creates the tuner. */
+        /**
+         * Checks the settings and creates the tuner. Every setting is checked here, before any
+         * training: a bad one fails with a message that names it and says what to give instead.
+         * (Labels are checked against the model's head when {@link FineTuner#fit} starts.)
+         */
         public FineTuner build() {
             Objects.requireNonNull(model, "model: call .model(block)");
             Objects.requireNonNull(train, "trainData: call .trainData(batches)");
-            require(epochs >= 1, "epochs must be >= 1, got " + epochs);
-            require(learningRate > 0 && Double.isFinite(learningRate), "learningRate must be > 0, got " + learningRate);
-            require(warmupRatio >= 0 && warmupRatio <= 1, "warmupRatio must be in [0, 1], got " + warmupRatio);
-            require(weightDecay >= 0, "weightDecay must be >= 0, got " + weightDecay);
-            require(clipNorm >= 0, "clipNorm must be >= 0 (0 = off), got " + clipNorm);
-            require(accumulation >= 1, "accumulationSteps must be >= 1, got " + accumulation);
+            require(epochs >= 1, "epochs must be at least 1 (full passes over the training data), got " + epochs
+                    + ": e.g. .epochs(3).");
+            require(learningRate > 0 && Double.isFinite(learningRate), "learningRate must be a positive number, got "
+                    + learningRate + ": fine-tuning a pretrained encoder usually takes 1e-5 to 1e-4, e.g. "
+                    + ".learningRate(2e-5).");
+            require(warmupRatio >= 0 && warmupRatio <= 1, "warmupRatio must be in [0, 1] (the fraction of all "
+                    + "optimizer steps spent warming up), got " + warmupRatio + ": e.g. .warmupRatio(0.1).");
+            require(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay must be 0 or more, got "
+                    + weightDecay + ": 0.01 is usual, 0 turns it off.");
+            require(clipNorm >= 0 && Double.isFinite(clipNorm), "clipNorm must be 0 or more (0 = no clipping), got "
+                    + clipNorm + ": 1.0 is usual.");
+            require(accumulation >= 1, "accumulationSteps must be at least 1 (micro-batches per optimizer step; 1 = "
+                    + "no accumulation), got " + accumulation + ".");
             require(validation == null || !validation.isEmpty(), "validationData is empty: pass null for none");
+            require(patience >= 0, "early-stopping patience must be 0 or more epochs (0 = never stop early), got "
+                    + patience + ".");
             require(patience == 0 || validation != null, "early stopping needs validationData");
+            List<TokenBatch> firstEpoch = train.batches(0, seed);
+            require(firstEpoch != null && !firstEpoch.isEmpty() && firstEpoch.stream().allMatch(b -> b != null
+                    && b.size() > 0), "The training data is empty (its BatchSource gave no batches, or an empty "
+                    + "batch, for epoch 1): give at least one batch with at least one labelled example.");
+            batchesPerEpoch = firstEpoch.size();
             if (devices == null) {
                 devices = Devices.choose("auto");
             }

@@ -33,8 +33,17 @@ import tech.tablesaw.api.Table;
  */
 public final class TrainingHistory implements RichOutput {
 
-    /** One optimizer step: its mean training loss and the learning rate it used. */
-    public record Step(long step, int epoch, double loss, double lr) {}
+    /**
+     * One optimizer step: its mean training loss, the learning rate it used and the global L2 norm
+     * of its mean gradient before clipping ({@code NaN} where not recorded).
+     */
+    public record Step(long step, int epoch, double loss, double lr, double gradNorm) {
+
+        /** A step whose gradient norm was not recorded. */
+        public Step(long step, int epoch, double loss, double lr) {
+            this(step, epoch, loss, lr, Double.NaN);
+        }
+    }
 
     /** One finished epoch: mean training loss and validation metrics (empty without validation data). */
     public record Epoch(int epoch, long step, double trainLoss, Map<String, Double> validation) {}
@@ -91,15 +100,16 @@ public final class TrainingHistory implements RichOutput {
         return table;
     }
 
-    /** One row per optimizer step: step, epoch, loss, lr. */
+    /** One row per optimizer step: step, epoch, loss, lr, grad_norm (before clipping). */
     public Table stepTable() {
         Table table = Table.create("training steps", LongColumn.create("step"), IntColumn.create("epoch"),
-                DoubleColumn.create("loss"), DoubleColumn.create("lr"));
+                DoubleColumn.create("loss"), DoubleColumn.create("lr"), DoubleColumn.create("grad_norm"));
         for (Step step : steps) {
             table.longColumn("step").append(step.step());
             table.intColumn("epoch").append(step.epoch() + 1);
             table.doubleColumn("loss").append(step.loss());
             table.doubleColumn("lr").append(step.lr());
+            table.doubleColumn("grad_norm").append(step.gradNorm());
         }
         return table;
     }

@@ -33,8 +33,11 @@ import java.util.concurrent.Future;
  */
 final class TrainingStep implements AutoCloseable {
 
-    /** What a step saw; {@code updated} is false when the loss was NaN or infinite (no update made). */
-    record Result(double lossSum, long count, double lr, int examples, boolean updated) {}
+    /**
+     * What a step saw; {@code gradNorm} is the global norm of the mean gradient before clipping
+     * (NaN when no update was made); {@code updated} is false when the loss was NaN or infinite.
+     */
+    record Result(double lossSum, long count, double lr, int examples, boolean updated, double gradNorm) {}
 
     private final Block model;
     private final List<Device> devices;
@@ -110,16 +113,17 @@ final class TrainingStep implements AutoCloseable {
             }
             if (!Double.isFinite(lossSum)) {
                 zeroGradients(trained, step);
-                return new Result(lossSum, count, lr, examples, false);
+                return new Result(lossSum, count, lr, examples, false, Double.NaN);
             }
             boolean updated = false;
+            double gradNorm;
             try {
-                update(trained, step, count, lr);
+                gradNorm = update(trained, step, count, lr);
                 updated = true;
             } finally {
                 partialUpdate = !updated;
             }
-            return new Result(lossSum, count, lr, examples, true);
+            return new Result(lossSum, count, lr, examples, true, gradNorm);
         }
     }
 
@@ -207,18 +211,18 @@ final class TrainingStep implements AutoCloseable {
             double lossValue = loss.getFloat();
             long count = CrossEntropy.count(targets);
             collector.backward(loss);
-            return new Result(lossValue, count, 0, slice.size(), false);
+            return new Result(lossValue, count, 0, slice.size(), false, Double.NaN);
         }
     }
 
-    private void update(List<Pair<String, Parameter>> trained, NDManager step, long count, double lr) {
+    /** Updates the trained parameters; returns the gradient's global norm before clipping. */
+    private double update(List<Pair<String, Parameter>> trained, NDManager step, long count, double lr) {
         List<NDArray> gradients = gradients(trained, step);
         for (NDArray gradient : gradients) {
             gradient.divi(count); // from summed loss to the mean over the whole accumulated batch
         }
-        if (clipNorm > 0) {
-            GradientClipping.clipGlobalNorm(gradients, clipNorm);
-        }
+        double norm = clipNorm > 0 ? GradientClipping.clipGlobalNorm(gradients, clipNorm)
+                : GradientClipping.globalNorm(gradients);
         for (int i = 0; i < trained.size(); i++) {
             Pair<String, Parameter> entry = trained.get(i);
             optimizer.update(entry.getKey(), entry.getValue().getArray(), gradients.get(i), lr,
@@ -226,6 +230,7 @@ final class TrainingStep implements AutoCloseable {
         }
         optimizer.finishStep();
         zeroGradients(trained, step);
+        return norm;
     }
 
     private static List<NDArray> gradients(List<Pair<String, Parameter>> trained, NDManager step) {

@@ -16,7 +16,7 @@ class TrainingHistoryTest {
         history.addStep(new TrainingHistory.Step(1, 0, 1.2, 1e-5));
         history.addStep(new TrainingHistory.Step(2, 0, 0.8, 2e-5));
         history.addEpoch(new TrainingHistory.Epoch(0, 2, 1.0, Map.of("loss", 0.9, "accuracy", 0.6)));
-        history.addStep(new TrainingHistory.Step(3, 1, 0.5, 1e-5));
+        history.addStep(new TrainingHistory.Step(3, 1, 0.5, 1e-5, 2.5));
         history.addEpoch(new TrainingHistory.Epoch(1, 3, 0.5, Map.of("loss", 0.7, "accuracy", 0.75)));
         return history;
     }
@@ -30,6 +30,8 @@ class TrainingHistoryTest {
         Table steps = sample().stepTable();
         assertEquals(3, steps.rowCount());
         assertEquals(2e-5, steps.doubleColumn("lr").get(1), 0);
+        assertEquals(2.5, steps.doubleColumn("grad_norm").get(2), 0);
+        assertTrue(steps.doubleColumn("grad_norm").isMissing(0), "not recorded");
     }
 
     @Test

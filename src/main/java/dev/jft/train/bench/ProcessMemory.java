@@ -12,11 +12,13 @@ import java.nio.file.Path;
  * <pre>{@code
  * long now = ProcessMemory.residentMb();
  * long peak = ProcessMemory.peakResidentMb();
+ * if (ProcessMemory.resetPeak()) { ... }   // peak = now again: measure the peak of what follows
  * }</pre>
  */
 public final class ProcessMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
     private ProcessMemory() {}
 
@@ -28,6 +30,23 @@ public final class ProcessMemory {
     /** Peak resident memory in MB since the process started (VmHWM). */
     public static long peakResidentMb() {
         return field("VmHWM:");
+    }
+
+    /**
+     * Resets the peak to the current resident size (Linux 4.0+: writes 5 to
+     * {@code /proc/self/clear_refs}), so {@link #peakResidentMb} reports the peak of what runs next.
+     * Returns false where the kernel does not allow it; the peak then keeps counting from the start.
+     */
+    public static boolean resetPeak() {
+        if (!Files.isWritable(CLEAR_REFS)) {
+            return false;
+        }
+        try {
+            Files.writeString(CLEAR_REFS, "5");
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static long field(String name) {

@@ -34,7 +34,10 @@ public final class ExerciseProofs {
                     PreparingSolutions.NAIVE_SPLIT, "each class keeps its share in every part", "stratify")),
             Map.entry("preparing-clean-text", new Proof(PreparingSolutions.CLEAN_TEXT,
                     PreparingSolutions.CLEAN_TEXT_LOWER_CASED, "case, punctuation, emoticons and negations are kept",
-                    "keep the case"))
+                    "keep the case")),
+            Map.entry("training-warmup-linear", new Proof(TrainingSolutions.WARMUP_LINEAR,
+                    TrainingSolutions.WARMUP_LINEAR_INTEGER_DIVISION, "halfway through warmup: half the peak",
+                    "integer division"))
             // Each lesson adds its entries above this line.
     );
 }
