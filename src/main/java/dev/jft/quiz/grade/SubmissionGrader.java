@@ -73,7 +73,15 @@ public final class SubmissionGrader {
         }
         List<SubmissionRun> runs = new ArrayList<>();
         for (Map.Entry<String, String> submission : snapshot.entrySet()) {
-            runs.add(grade(submission.getKey(), submission.getValue()));
+            try {
+                runs.add(grade(submission.getKey(), submission.getValue()));
+            } catch (RuntimeException e) {
+                // One submission the grader cannot handle must not cost the rest of the class its grades.
+                String status = "not graded: the grader failed on it (" + e + ")";
+                log.printf("  %s: %s%n", submission.getKey(), status);
+                runs.add(new SubmissionRun(submission.getKey(), status, items.allZero("not graded"), List.of(),
+                        Optional.empty()));
+            }
         }
         return runs;
     }
