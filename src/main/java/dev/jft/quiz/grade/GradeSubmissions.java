@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Instructor command: grades a folder of submitted notebooks of one lesson (see
- * {@link SubmissionGrader}) and writes the class gradebook as CSV, a PNG chart beside it and every
- * executed notebook in a folder beside it ({@code grades.csv} -> {@code grades.png},
- * {@code grades-notebooks/ada.ipynb}).
+ * {@link SubmissionGrader}) and writes the class gradebook as CSV, a PNG chart beside it, every
+ * executed notebook and every learner's feedback page in folders beside it ({@code grades.csv} ->
+ * {@code grades.png}, {@code grades-notebooks/ada.ipynb}, {@code grades-feedback/ada.html}).
  *
  * <pre>{@code
  * java -cp course.jar:deps/* dev.jft.quiz.grade.GradeSubmissions --lesson 00-welcome \
@@ -80,6 +80,11 @@ public final class GradeSubmissions {
         Path notebooks() {
             return out.resolveSibling(stem() + "-notebooks");
         }
+
+        /** The learners' feedback pages go beside the CSV: {@code grades.csv} -> {@code grades-feedback/}. */
+        Path feedback() {
+            return out.resolveSibling(stem() + "-feedback");
+        }
     }
 
     private GradeSubmissions() {}
@@ -104,14 +109,17 @@ public final class GradeSubmissions {
         sheet.writeChart(options.chart());
         // Written only now, after every submission ran, so no learner's code could change them.
         Files.createDirectories(options.notebooks());
+        Files.createDirectories(options.feedback());
         for (SubmissionRun run : runs) {
+            Files.writeString(options.feedback().resolve(run.learner() + ".html"), FeedbackPage.html(run),
+                    StandardCharsets.UTF_8);
             if (run.executedNotebook().isPresent()) {
                 Files.writeString(options.notebooks().resolve(run.learner() + ".ipynb"), run.executedNotebook().get(),
                         StandardCharsets.UTF_8);
             }
         }
-        log.printf("%d submissions graded: %s, %s, %s%n", runs.size(), options.out(), options.chart(),
-                options.notebooks());
+        log.printf("%d submissions graded: %s, %s, %s, %s%n", runs.size(), options.out(), options.chart(),
+                options.notebooks(), options.feedback());
         return sheet;
     }
 }

@@ -96,22 +96,29 @@ public final class ItemGrader {
         }
         double score = Math.min(max, report.get("earned").getAsDouble());
         List<String> failed = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        int hidden = 0;
         int hiddenFailed = 0;
         for (JsonElement element : report.getAsJsonArray("tests")) {
             JsonObject test = element.getAsJsonObject();
-            if (test.get("passed").getAsBoolean()) {
-                continue;
-            }
+            boolean passed = test.get("passed").getAsBoolean();
             if (test.get("hidden").getAsBoolean()) {
-                hiddenFailed++;
+                hidden++;
+                hiddenFailed += passed ? 0 : 1;
+                shown.add((passed ? "passed: " : "failed: ") + "hidden test " + hidden);
             } else {
-                failed.add(test.get("name").getAsString()); // its message is in the executed notebook
+                shown.add((passed ? "passed: " : "failed: ") + test.get("name").getAsString()
+                        + (passed ? "" : ": " + test.get("message").getAsString()));
+                if (!passed) {
+                    failed.add(test.get("name").getAsString()); // its message is in the feedback and the notebook
+                }
             }
         }
         if (hiddenFailed > 0) {
             failed.add(hiddenFailed + " hidden " + (hiddenFailed == 1 ? "test" : "tests") + " failed");
         }
-        return new ItemGrade(exercise.id(), score, max, failed.isEmpty() ? "" : "tests failed: " + String.join("; ", failed));
+        return new ItemGrade(exercise.id(), score, max, failed.isEmpty() ? "" : "tests failed: " + String.join("; ", failed),
+                shown);
     }
 
     /** Why a probe gives no grade: no call, wrong method, or its cell did not run to the end. */

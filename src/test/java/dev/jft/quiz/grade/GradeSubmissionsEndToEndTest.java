@@ -102,6 +102,9 @@ class GradeSubmissionsEndToEndTest {
                 rows.get(5).subList(0, 12), "zoe is graded from the submission as handed in: " + why);
         assertTrue(Files.readString(work.resolve("grades-notebooks/oscar.ipynb")).contains("\"kernel died\""),
                 "executed notebooks kept");
+        String feedback = Files.readString(work.resolve("grades-feedback/alice.html"));
+        assertTrue(feedback.contains("passed: all correct gives 1.0") && feedback.contains("passed: hidden test 3"), feedback);
+        assertTrue(!feedback.contains("none correct gives 0.0"), "a hidden test's name is not in the learner's feedback");
     }
 
     /** The notebook with each (old, new) pair of code replaced inside its cells. */

@@ -64,8 +64,10 @@ class GradeSubmissionsTest {
                         String report = probe.group(1).equals("answer")
                                 ? "{\"id\":\"" + probe.group(3) + "\",\"values\":[" + probe.group(4) + "]}"
                                 : "{\"id\":\"" + probe.group(3) + "\",\"earned\":5,\"points\":7,\"tests\":["
-                                        + "{\"name\":\"lengths\",\"passed\":false,\"hidden\":false,\"message\":\"m\"},"
-                                        + "{\"name\":\"h\",\"passed\":false,\"hidden\":true,\"message\":\"m\"}]}";
+                                        + "{\"name\":\"lengths\",\"passed\":false,\"hidden\":false,\"message\":\"rejects unequal lengths\"},"
+                                        + "{\"name\":\"sums\",\"passed\":true,\"hidden\":false,\"message\":\"\"},"
+                                        + "{\"name\":\"secret name\",\"passed\":false,\"hidden\":true,"
+                                        + "\"message\":\"secret message\"}]}";
                         cell.getAsJsonArray("outputs").add(JsonParser.parseString("{\"output_type\":\"stream\",\"text\":"
                                 + "[\"" + (GradingProbe.MARK + probe.group(2) + " " + report).replace("\"", "\\\"") + "\\n\"]}"));
                     }
@@ -166,6 +168,16 @@ class GradeSubmissionsTest {
                 "executed notebooks kept");
         assertFalse(Files.exists(dir.resolve("grades-notebooks/dan.ipynb")));
         assertEquals(9, sheet.total("ada"));
+
+        String feedback = Files.readString(dir.resolve("grades-feedback/ada.html"));
+        assertTrue(feedback.contains("<td style") && feedback.contains(">welcome-accuracy</td>"), feedback);
+        assertTrue(feedback.contains(">5 / 7</td>") && feedback.contains("Total: <b>9 / 21</b>"), feedback);
+        assertTrue(feedback.contains("<div>failed: lengths: rejects unequal lengths</div><div>passed: sums</div>"
+                + "<div>failed: hidden test 1</div>"), feedback);
+        assertFalse(feedback.contains("secret"), "hidden tests' names and messages stay with the instructor");
+        assertTrue(Files.readString(dir.resolve("grades-notebooks/ada.ipynb")).contains("secret message"),
+                "the instructor's executed notebook has them");
+        assertTrue(Files.exists(dir.resolve("grades-feedback/dan.html")), "unreadable notebooks get feedback too");
     }
 
     @Test
