@@ -83,7 +83,8 @@ public final class QuizSession {
                 : record(AnswerGrader.grade(question, texts)), this::answeredAnExercise);
     }
 
-    private static boolean isPlaceholder(List<String> texts) {
+    /** Whether {@code texts} is the committed placeholder (or empty): an answer not given yet. */
+    public static boolean isPlaceholder(List<String> texts) {
         return texts.stream().allMatch(text -> text == null || text.isBlank() || text.trim().equals(PLACEHOLDER));
     }
 

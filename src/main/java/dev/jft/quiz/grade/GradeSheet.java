@@ -1,24 +1,19 @@
 package dev.jft.quiz.grade;
 
-import dev.jft.quiz.progress.GradebookEntry;
-import dev.jft.quiz.progress.Scores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
 /**
- * The class gradebook: one row per learner, one column per question or exercise (the last
- * attempt's score; empty when not attempted, which counts as 0), then totals. An item's maximum
- * is the largest maximum any attempt recorded for it.
+ * The class gradebook: one row per learner, one column per item of the lesson's bank headed with
+ * the bank's maximum, then totals, and a column of reasons for every lost point and every note.
  *
  * <pre>{@code
  * GradeSheet sheet = GradeSheet.of(runs);
@@ -29,57 +24,51 @@ import org.knowm.xchart.CategoryChartBuilder;
 public final class GradeSheet {
 
     private final List<SubmissionRun> runs;
-    private final Scores scores;
-    private final Map<String, Double> maxByItem = new LinkedHashMap<>();
 
     private GradeSheet(List<SubmissionRun> runs) {
         this.runs = List.copyOf(runs);
-        List<GradebookEntry> all = new ArrayList<>();
-        runs.forEach(run -> all.addAll(run.entries()));
-        this.scores = Scores.of(all);
-        for (String item : scores.items()) {
-            maxByItem.put(item, 0.0);
-        }
-        for (GradebookEntry entry : all) {
-            maxByItem.merge(entry.item(), entry.max(), Math::max);
-        }
     }
 
+    /** The sheet of {@code runs}, which all grade the same bank (see {@link SubmissionGrader}). */
     public static GradeSheet of(List<SubmissionRun> runs) {
         return new GradeSheet(runs);
     }
 
-    /** The points possible over every item any learner attempted. */
-    public double maxTotal() {
-        return maxByItem.values().stream().mapToDouble(Double::doubleValue).sum();
-    }
-
-    /** The learner's points over all items (missing items count 0). */
+    /** The learner's points over all items. */
     public double total(String learner) {
-        return scores.total(learner).score();
+        return runs.stream().filter(run -> run.learner().equals(learner)).mapToDouble(SubmissionRun::total).sum();
     }
 
     /** The sheet as CSV rows, header first. */
     public List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("learner", "status"));
-        maxByItem.forEach((item, max) -> header.add(item + " (/" + number(max) + ")"));
-        header.addAll(List.of("total", "max", "percent"));
+        if (!runs.isEmpty()) {
+            runs.get(0).grades().forEach(grade -> header.add(grade.item() + " (/" + number(grade.max()) + ")"));
+        }
+        header.addAll(List.of("total", "max", "percent", "reasons"));
         rows.add(header);
         for (SubmissionRun run : runs) {
-            Map<String, GradebookEntry> attempts = scores.attempts(run.learner());
             List<String> row = new ArrayList<>(List.of(run.learner(), run.status()));
-            for (String item : maxByItem.keySet()) {
-                GradebookEntry attempt = attempts.get(item);
-                row.add(attempt == null ? "" : number(attempt.score()));
+            List<String> reasons = new ArrayList<>();
+            for (ItemGrade grade : run.grades()) {
+                row.add(number(grade.score()));
+                if (!grade.reason().isEmpty()) {
+                    reasons.add(grade.item() + ": " + grade.reason());
+                }
             }
-            double total = total(run.learner());
-            row.add(number(total));
-            row.add(number(maxTotal()));
-            row.add(number(maxTotal() == 0 ? 0 : Math.round(1000 * total / maxTotal()) / 10.0));
+            reasons.addAll(run.notes());
+            row.add(number(run.total()));
+            row.add(number(run.maxTotal()));
+            row.add(oneDecimal(percent(run)));
+            row.add(String.join(" | ", reasons));
             rows.add(row);
         }
         return rows;
+    }
+
+    private static double percent(SubmissionRun run) {
+        return run.maxTotal() == 0 ? 0 : 100 * run.total() / run.maxTotal();
     }
 
     public void writeCsv(Path file) throws IOException {
@@ -98,10 +87,8 @@ public final class GradeSheet {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
         if (!runs.isEmpty()) {
-            List<String> learners = runs.stream().map(SubmissionRun::learner).toList();
-            List<Double> percents = learners.stream()
-                    .map(learner -> maxTotal() == 0 ? 0.0 : 100 * total(learner) / maxTotal()).toList();
-            chart.addSeries("percent", learners, percents);
+            chart.addSeries("percent", runs.stream().map(SubmissionRun::learner).toList(),
+                    runs.stream().map(GradeSheet::percent).toList());
         }
         return chart;
     }
@@ -112,6 +99,12 @@ public final class GradeSheet {
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** A percentage to one decimal, without a trailing ".0". */
+    private static String oneDecimal(double value) {
+        double rounded = Math.round(10 * value) / 10.0;
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
     }
 
     private static String csvField(String field) {

@@ -1,7 +1,10 @@
 package dev.jft.quiz.grade;
 
+import dev.jft.quiz.bank.QuizCatalog;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -9,54 +12,78 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Instructor command: executes a folder of submitted notebooks headlessly through Jupyter and
- * writes the class gradebook as CSV plus a PNG chart beside it.
+ * Instructor command: grades a folder of submitted notebooks of one lesson (see
+ * {@link SubmissionGrader}) and writes the class gradebook as CSV, a PNG chart beside it, every
+ * executed notebook and every learner's feedback page in folders beside it ({@code grades.csv} ->
+ * {@code grades.png}, {@code grades-notebooks/ada.ipynb}, {@code grades-feedback/ada.html}).
  *
  * <pre>{@code
- * java -cp course.jar:deps/* dev.jft.quiz.grade.GradeSubmissions --submissions submitted/ --out grades.csv --timeout 300
+ * java -cp course.jar:deps/* dev.jft.quiz.grade.GradeSubmissions --lesson 00-welcome \
+ *     --submissions submitted/ --out grades.csv --cell-timeout 120
  * }</pre>
  */
 public final class GradeSubmissions {
 
-    static final String USAGE = "usage: GradeSubmissions --submissions DIR --out grades.csv [--timeout SECONDS]"
-            + " [--kernel java] [--python /usr/bin/python3]";
+    static final String USAGE = "usage: GradeSubmissions --lesson LESSON --submissions DIR --out grades.csv"
+            + " [--cell-timeout SECONDS] [--kernel java] [--python /usr/bin/python3]";
+
+    private static final List<String> OPTIONS = List.of("--lesson", "--submissions", "--out", "--cell-timeout",
+            "--kernel", "--python");
 
     /** Parsed command line. */
-    record Options(Path submissions, Path out, Duration timeout, String kernel, String python) {
+    record Options(String lesson, Path submissions, Path out, Duration cellTimeout, String kernel, String python) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of(
-                    "--timeout", "300", "--kernel", "java", "--python", "/usr/bin/python3"));
+                    "--cell-timeout", "120", "--kernel", "java", "--python", "/usr/bin/python3"));
             for (int i = 0; i < args.length; i += 2) {
-                if (!List.of("--submissions", "--out", "--timeout", "--kernel", "--python").contains(args[i])) {
-                    throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                if (!OPTIONS.contains(args[i])) {
+                    throw new IllegalArgumentException("unknown option " + args[i]
+                            + (args[i].equals("--timeout") ? " (it is now --cell-timeout, a limit per cell)" : "")
+                            + "\n" + USAGE);
                 }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value\n" + USAGE);
                 }
                 values.put(args[i], args[i + 1]);
             }
-            if (!values.containsKey("--submissions") || !values.containsKey("--out")) {
-                throw new IllegalArgumentException("--submissions and --out are required\n" + USAGE);
+            for (String required : List.of("--lesson", "--submissions", "--out")) {
+                if (!values.containsKey(required)) {
+                    throw new IllegalArgumentException("--lesson, --submissions and --out are required\n" + USAGE);
+                }
             }
             long seconds;
             try {
-                seconds = Long.parseLong(values.get("--timeout"));
+                seconds = Long.parseLong(values.get("--cell-timeout"));
             } catch (NumberFormatException e) {
                 seconds = -1;
             }
             if (seconds <= 0) {
-                throw new IllegalArgumentException("--timeout must be a whole number of seconds above 0, got "
-                        + values.get("--timeout"));
+                throw new IllegalArgumentException("--cell-timeout must be a whole number of seconds above 0, got "
+                        + values.get("--cell-timeout"));
             }
-            return new Options(Path.of(values.get("--submissions")), Path.of(values.get("--out")),
-                    Duration.ofSeconds(seconds), values.get("--kernel"), values.get("--python"));
+            return new Options(values.get("--lesson"), Path.of(values.get("--submissions")),
+                    Path.of(values.get("--out")), Duration.ofSeconds(seconds), values.get("--kernel"),
+                    values.get("--python"));
+        }
+
+        private String stem() {
+            return out.getFileName().toString().replaceFirst("\\.csv$", "");
         }
 
         /** The chart goes beside the CSV: {@code grades.csv} -> {@code grades.png}. */
         Path chart() {
-            String name = out.getFileName().toString().replaceFirst("\\.csv$", "");
-            return out.resolveSibling(name + ".png");
+            return out.resolveSibling(stem() + ".png");
+        }
+
+        /** The executed notebooks go beside the CSV: {@code grades.csv} -> {@code grades-notebooks/}. */
+        Path notebooks() {
+            return out.resolveSibling(stem() + "-notebooks");
+        }
+
+        /** The learners' feedback pages go beside the CSV: {@code grades.csv} -> {@code grades-feedback/}. */
+        Path feedback() {
+            return out.resolveSibling(stem() + "-feedback");
         }
     }
 
@@ -66,21 +93,33 @@ public final class GradeSubmissions {
         Options options;
         try {
             options = Options.parse(args);
+            run(options, new NbclientExecutor(options.python(), options.kernel()), System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
-            return;
         }
-        run(options, new NbconvertExecutor(options.python(), options.kernel()), System.out);
     }
 
-    /** Grades every submission with {@code executor} and writes the CSV and chart. */
+    /** Grades every submission with {@code executor} and writes the CSV, chart and executed notebooks. */
     static GradeSheet run(Options options, NotebookExecutor executor, PrintStream log) throws IOException {
-        List<SubmissionRun> runs = new SubmissionGrader(executor, options.timeout(), log).gradeAll(options.submissions());
+        List<SubmissionRun> runs = new SubmissionGrader(executor, QuizCatalog.fromClasspath(), options.lesson(),
+                options.cellTimeout(), log).gradeAll(options.submissions());
         GradeSheet sheet = GradeSheet.of(runs);
         sheet.writeCsv(options.out());
         sheet.writeChart(options.chart());
-        log.printf("%d submissions graded: %s, %s%n", runs.size(), options.out(), options.chart());
+        // Written only now, after every submission ran, so no learner's code could change them.
+        Files.createDirectories(options.notebooks());
+        Files.createDirectories(options.feedback());
+        for (SubmissionRun run : runs) {
+            Files.writeString(options.feedback().resolve(run.learner() + ".html"), FeedbackPage.html(run),
+                    StandardCharsets.UTF_8);
+            if (run.executedNotebook().isPresent()) {
+                Files.writeString(options.notebooks().resolve(run.learner() + ".ipynb"), run.executedNotebook().get(),
+                        StandardCharsets.UTF_8);
+            }
+        }
+        log.printf("%d submissions graded: %s, %s, %s, %s%n", runs.size(), options.out(), options.chart(),
+                options.notebooks(), options.feedback());
         return sheet;
     }
 }

@@ -1,79 +1,140 @@
 package dev.jft.quiz.grade;
 
+import dev.jft.course.Folders;
+import dev.jft.quiz.QuizSession;
+import dev.jft.quiz.bank.QuizBank;
+import dev.jft.quiz.bank.QuizCatalog;
 import dev.jft.quiz.progress.Gradebook;
-import dev.jft.quiz.progress.GradebookEntry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Executes every {@code *.ipynb} in a folder, each with its own temporary gradebook, and
- * collects the attempts under the learner id taken from the file name.
+ * Grades a folder of submitted notebooks of one lesson without believing them. All submissions
+ * are read into memory before any runs, so learner code cannot change another's submission; each
+ * then runs on its own copy, alone in a fresh private temporary folder, in a fresh kernel, with a
+ * {@link GradingProbe} after each quiz call ({@link ProbedNotebook}). Grades come from those probes
+ * and the bank only: whatever the notebook wrote to a gradebook is ignored. A submission that does
+ * not parse, loops or kills its kernel is reported in its own row; the rest are still graded.
  *
  * <pre>{@code
- * List<SubmissionRun> runs = new SubmissionGrader(executor, Duration.ofMinutes(5), System.out).gradeAll(dir);
+ * List<SubmissionRun> runs = new SubmissionGrader(executor, catalog, "00-welcome", Duration.ofMinutes(2), System.out)
+ *         .gradeAll(Path.of("submitted"));
  * }</pre>
  */
 public final class SubmissionGrader {
 
     private static final String NOTEBOOK_SUFFIX = ".ipynb";
+    /** Time for the kernel to start and shut down, on top of the cells' limits. */
+    private static final Duration KERNEL_START = Duration.ofMinutes(2);
 
     private final NotebookExecutor executor;
-    private final Duration timeout;
+    private final QuizCatalog catalog;
+    private final ItemGrader items;
+    private final Duration cellTimeout;
     private final PrintStream log;
 
-    public SubmissionGrader(NotebookExecutor executor, Duration timeout, PrintStream log) {
+    /** Fails naming the known lessons when {@code lesson} has no bank in {@code catalog}. */
+    public SubmissionGrader(NotebookExecutor executor, QuizCatalog catalog, String lesson, Duration cellTimeout,
+                            PrintStream log) {
+        QuizBank bank = catalog.banks().stream().filter(b -> b.lesson().equals(lesson)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no quiz bank for lesson \"" + lesson + "\"; the lessons are "
+                        + catalog.banks().stream().map(QuizBank::lesson).toList()));
         this.executor = executor;
-        this.timeout = timeout;
+        this.catalog = catalog;
+        this.items = new ItemGrader(bank);
+        this.cellTimeout = cellTimeout;
         this.log = log;
     }
 
-    /** Runs the notebooks in {@code submissions}, in file-name order. */
+    /** Grades the notebooks in {@code submissions}, in file-name order, from a snapshot taken first. */
     public List<SubmissionRun> gradeAll(Path submissions) throws IOException {
         if (!Files.isDirectory(submissions)) {
             throw new IllegalArgumentException("--submissions " + submissions + " is not a folder of .ipynb files");
         }
-        List<Path> notebooks;
+        Map<String, String> snapshot = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(submissions)) {
-            notebooks = files.filter(f -> f.getFileName().toString().endsWith(NOTEBOOK_SUFFIX)).sorted().toList();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(NOTEBOOK_SUFFIX)).sorted().toList()) {
+                String name = file.getFileName().toString();
+                snapshot.put(name.substring(0, name.length() - NOTEBOOK_SUFFIX.length()),
+                        Files.readString(file, StandardCharsets.UTF_8));
+            }
         }
         List<SubmissionRun> runs = new ArrayList<>();
-        for (Path notebook : notebooks) {
-            runs.add(grade(notebook));
+        for (Map.Entry<String, String> submission : snapshot.entrySet()) {
+            try {
+                runs.add(grade(submission.getKey(), submission.getValue()));
+            } catch (RuntimeException e) {
+                // One submission the grader cannot handle must not cost the rest of the class its grades.
+                String status = "not graded: the grader failed on it (" + e + ")";
+                log.printf("  %s: %s%n", submission.getKey(), status);
+                runs.add(new SubmissionRun(submission.getKey(), status, items.allZero("not graded"), List.of(),
+                        Optional.empty()));
+            }
         }
         return runs;
     }
 
-    /** Runs one notebook; its learner id is the file name without {@code .ipynb}. */
-    public SubmissionRun grade(Path notebook) throws IOException {
-        String fileName = notebook.getFileName().toString();
-        String learner = fileName.substring(0, fileName.length() - NOTEBOOK_SUFFIX.length());
-        Path gradebookFile = Files.createTempFile("gradebook-" + learner.replaceAll("[^A-Za-z0-9_-]", "_"), ".jsonl");
+    /** Grades one learner's notebook text. */
+    public SubmissionRun grade(String learner, String notebookJson) throws IOException {
+        log.printf("grading %s ...%n", learner);
+        NotebookCells cells;
         try {
-            log.printf("grading %s ...%n", fileName);
-            NotebookExecutor.Outcome outcome = executor.execute(notebook, Map.of(
-                    Gradebook.PATH_VARIABLE, gradebookFile.toString(), "COURSE_LEARNER", learner), timeout);
-            String status = switch (outcome.status()) {
-                case COMPLETED -> "completed";
-                case FAILED -> "failed";
-                case TIMED_OUT -> "timed out after " + timeout.toSeconds() + " s";
-            };
-            if (outcome.status() != NotebookExecutor.Status.COMPLETED) {
-                log.printf("  %s: %s%n%s%n", fileName, status, tail(outcome.log()));
+            cells = NotebookCells.parse(notebookJson);
+        } catch (IllegalArgumentException e) {
+            String status = "not graded: the notebook is " + e.getMessage();
+            log.printf("  %s: %s%n", learner, status);
+            return new SubmissionRun(learner, status, items.allZero("not graded: unreadable notebook"), List.of(),
+                    Optional.empty());
+        }
+        String token = UUID.randomUUID().toString().replace("-", "");
+        ProbedNotebook probed = ProbedNotebook.of(cells, token, catalog);
+        Path work = Files.createTempDirectory("grade-" + learner.replaceAll("[^A-Za-z0-9_-]", "_") + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try {
+            Path notebook = work.resolve("submission.ipynb");
+            Path executed = work.resolve("executed.ipynb");
+            Files.writeString(notebook, probed.notebook().toString(), StandardCharsets.UTF_8);
+            int codeCells = 0;
+            for (var cell : probed.notebook().getAsJsonArray("cells")) {
+                codeCells += NotebookCells.isCode(cell.getAsJsonObject()) ? 1 : 0;
             }
-            List<GradebookEntry> entries = new Gradebook(gradebookFile).read().stream()
-                    .map(entry -> new GradebookEntry(entry.time(), learner, entry.lesson(), entry.item(),
-                            entry.kind(), entry.score(), entry.max(), entry.answer()))
-                    .toList();
-            return new SubmissionRun(learner, status, entries);
+            Duration overall = cellTimeout.multipliedBy(codeCells + 1).plus(KERNEL_START);
+            NotebookExecutor.Outcome outcome = executor.execute(notebook, executed, Map.of(
+                    // The learner's own Quiz calls write here, and nobody reads it.
+                    Gradebook.PATH_VARIABLE, work.resolve("ignored-gradebook.jsonl").toString(),
+                    QuizSession.LEARNER_VARIABLE, learner), cellTimeout, overall);
+            if (!Files.isRegularFile(executed)) {
+                String status = "not graded: the run " + (outcome.status() == NotebookExecutor.Status.TIMED_OUT
+                        ? "ran over " + overall.toSeconds() + " s" : "failed") + " (see the log)";
+                log.printf("  %s: %s%n%s%n", learner, status, tail(outcome.log()));
+                return new SubmissionRun(learner, status, items.allZero("not run"), probed.notes(), Optional.empty());
+            }
+            String executedJson = Files.readString(executed, StandardCharsets.UTF_8);
+            ExecutedNotebook run = ExecutedNotebook.read(executedJson, token);
+            List<String> problems = new ArrayList<>(run.cellProblems());
+            if (outcome.status() == NotebookExecutor.Status.TIMED_OUT) {
+                problems.add("stopped after " + overall.toSeconds() + " s");
+            }
+            String status = problems.isEmpty() ? "completed" : String.join("; ", problems);
+            if (!problems.isEmpty()) {
+                log.printf("  %s: %s%n", learner, status);
+            }
+            return new SubmissionRun(learner, status, items.grades(run.lastProbes()), probed.notes(),
+                    Optional.of(executedJson));
         } finally {
-            Files.deleteIfExists(gradebookFile);
+            Folders.delete(work);
         }
     }
 

@@ -1,106 +1,209 @@
 package dev.jft.quiz.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.jft.quiz.QuizSession;
+import dev.jft.quiz.bank.QuizCatalog;
 import dev.jft.quiz.progress.Gradebook;
-import dev.jft.quiz.progress.GradebookEntry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The grader's bookkeeping with a stand-in for Jupyter; GradeSubmissionsEndToEndTest runs real kernels. */
 class GradeSubmissionsTest {
 
     @TempDir
     Path dir;
 
-    /** Stands in for Jupyter: "executing" a notebook appends the attempts scripted for it. */
-    private static final class FakeExecutor implements NotebookExecutor {
-        final Map<String, List<GradebookEntry>> attemptsByNotebook;
+    /**
+     * Stands in for the kernel: a probe reports the literal values it was given (or, for a check, 5 of
+     * 7 points); a cell with {@code while (true)} times out; {@code halt} kills the kernel.
+     */
+    private static final class FakeKernel implements NotebookExecutor {
+        private static final Pattern PROBE = Pattern.compile(
+                "GradingProbe\\.(answer|check)\\(\"(\\w+)\", \"([^\"]+)\"(?:, (.*))?\\);");
         final List<Map<String, String>> environments = new ArrayList<>();
 
-        FakeExecutor(Map<String, List<GradebookEntry>> attemptsByNotebook) {
-            this.attemptsByNotebook = attemptsByNotebook;
-        }
-
         @Override
-        public Outcome execute(Path notebook, Map<String, String> environment, Duration timeout) {
+        public Outcome execute(Path notebook, Path executed, Map<String, String> environment, Duration cellTimeout,
+                               Duration overallLimit) {
             environments.add(environment);
-            String name = notebook.getFileName().toString();
-            if (name.startsWith("loops")) {
-                return new Outcome(Status.TIMED_OUT, "cell 3 never finished");
+            try {
+                JsonObject json = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
+                boolean dead = false;
+                for (JsonElement element : json.getAsJsonArray("cells")) {
+                    JsonObject cell = element.getAsJsonObject();
+                    if (!cell.get("cell_type").getAsString().equals("code") || dead) {
+                        continue;
+                    }
+                    String source = NotebookCells.source(cell);
+                    String run = source.contains("while (true)") ? "timeout" : source.contains("halt(") ? "kernel died" : "ok";
+                    dead = run.equals("kernel died");
+                    cell.getAsJsonObject("metadata").getAsJsonObject(ProbedNotebook.KEY).addProperty("run", run);
+                    Matcher probe = PROBE.matcher(source);
+                    if (probe.find()) {
+                        String report = probe.group(1).equals("answer")
+                                ? "{\"id\":\"" + probe.group(3) + "\",\"values\":[" + probe.group(4) + "]}"
+                                : "{\"id\":\"" + probe.group(3) + "\",\"earned\":5,\"points\":7,\"tests\":["
+                                        + "{\"name\":\"lengths\",\"passed\":false,\"hidden\":false,\"message\":\"rejects unequal lengths\"},"
+                                        + "{\"name\":\"sums\",\"passed\":true,\"hidden\":false,\"message\":\"\"},"
+                                        + "{\"name\":\"secret name\",\"passed\":false,\"hidden\":true,"
+                                        + "\"message\":\"secret message\"}]}";
+                        cell.getAsJsonArray("outputs").add(JsonParser.parseString("{\"output_type\":\"stream\",\"text\":"
+                                + "[\"" + (GradingProbe.MARK + probe.group(2) + " " + report).replace("\"", "\\\"") + "\\n\"]}"));
+                    }
+                }
+                Files.writeString(executed, json.toString());
+                return new Outcome(Status.FINISHED, "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Gradebook book = new Gradebook(Path.of(environment.get(Gradebook.PATH_VARIABLE)));
-            attemptsByNotebook.getOrDefault(name, List.of()).forEach(book::append);
-            return new Outcome(Status.COMPLETED, "");
         }
     }
 
-    private static GradebookEntry attempt(String item, double score, double max) {
-        // The learner id written by the notebook is ignored: the file name identifies the submission.
-        return new GradebookEntry("t", "whoever", "00-welcome", item, "question", score, max, "A");
+    /** A notebook of code cells. */
+    static String notebook(String... cells) {
+        JsonArray array = new JsonArray();
+        for (String source : cells) {
+            JsonObject cell = new JsonObject();
+            cell.addProperty("cell_type", "code");
+            cell.add("metadata", new JsonObject());
+            cell.addProperty("source", source);
+            cell.add("outputs", new JsonArray());
+            array.add(cell);
+        }
+        JsonObject notebook = new JsonObject();
+        notebook.add("cells", array);
+        notebook.addProperty("nbformat", 4);
+        notebook.addProperty("nbformat_minor", 4);
+        return notebook.toString();
     }
 
-    private GradeSheet grade(FakeExecutor executor) throws IOException {
+    private GradeSheet grade(FakeKernel kernel, Map<String, String> notebooks) throws IOException {
         Path submissions = Files.createDirectories(dir.resolve("submitted"));
-        for (String name : List.of("ada.ipynb", "bob.ipynb", "loops.ipynb", "notes.txt")) {
-            Files.writeString(submissions.resolve(name), "{}");
+        for (Map.Entry<String, String> notebook : notebooks.entrySet()) {
+            Files.writeString(submissions.resolve(notebook.getKey()), notebook.getValue());
         }
-        GradeSubmissions.Options options = GradeSubmissions.Options.parse(new String[] {
-                "--submissions", submissions.toString(), "--out", dir.resolve("grades.csv").toString(), "--timeout", "7"});
-        return GradeSubmissions.run(options, executor, new PrintStream(new ByteArrayOutputStream()));
+        GradeSubmissions.Options options = GradeSubmissions.Options.parse(new String[] {"--lesson", "00-welcome",
+            "--submissions", submissions.toString(), "--out", dir.resolve("grades.csv").toString(), "--cell-timeout", "7"});
+        return GradeSubmissions.run(options, kernel, new PrintStream(new ByteArrayOutputStream()));
     }
 
     @Test
-    void writesOneRowPerLearnerWithLastAttemptsAndTotals() throws IOException {
-        FakeExecutor executor = new FakeExecutor(Map.of(
-                "ada.ipynb", List.of(attempt("welcome-q1", 0, 1), attempt("welcome-q1", 1, 1),
-                        attempt("welcome-softmax", 5, 7)),
-                "bob.ipynb", List.of(attempt("welcome-q1", 0, 1))));
-        GradeSheet sheet = grade(executor);
+    void gradesEveryBankItemOutOfTheBanksMaximumWithReasons() throws IOException {
+        // bob's forged cell claims to be a probe of the accuracy exercise, with a report line in its output.
+        JsonObject forged = JsonParser.parseString(notebook("Quiz.answer(\"welcome-q9\", \"B\")", "int x = 1;"))
+                .getAsJsonObject();
+        JsonObject fakeProbe = forged.getAsJsonArray("cells").get(1).getAsJsonObject();
+        fakeProbe.getAsJsonObject("metadata").add(ProbedNotebook.KEY, JsonParser.parseString(
+                "{\"probe\": {\"item\": \"welcome-accuracy\", \"method\": \"check\", \"cell\": 2}, \"run\": \"ok\"}"));
+        fakeProbe.add("outputs", JsonParser.parseString("[{\"output_type\": \"stream\", \"text\": \"" + GradingProbe.MARK
+                + "x {\\\"id\\\":\\\"welcome-accuracy\\\",\\\"earned\\\":7,\\\"points\\\":7,\\\"tests\\\":[]}\"}]"));
+        FakeKernel kernel = new FakeKernel();
+        GradeSheet sheet = grade(kernel, Map.of(
+                "ada.ipynb", notebook("Quiz.answer(\"welcome-q1\", \"B\")", "Quiz.answer(\"welcome-q2\", \"A\", \"B\")",
+                        "Quiz.answer(\"welcome-q4\", 0.88); Quiz.answer(\"welcome-q6\", \"?\")",
+                        "Quiz.check(\"welcome-accuracy\", accuracy)"),
+                "bob.ipynb", forged.toString(),
+                "cara.ipynb", notebook("Quiz.answer(\"welcome-q1\", \"C\")", "while (true) { }",
+                        "Quiz.answer(\"welcome-q3\", \"A\")", "Runtime.getRuntime().halt(1);",
+                        "Quiz.answer(\"welcome-q5\", 6)"),
+                "dan.ipynb", "{\"cells\": [",
+                "notes.txt", "not a notebook"));
 
-        assertEquals(List.of(
-                "learner,status,welcome-q1 (/1),welcome-softmax (/7),total,max,percent",
-                "ada,completed,1,5,6,8,75",
-                "bob,completed,0,,0,8,0",
-                "loops,timed out after 7 s,,,0,8,0"), Files.readAllLines(dir.resolve("grades.csv")));
-        assertEquals(6, sheet.total("ada"));
-        assertEquals(3, executor.environments.size(), "only .ipynb files run");
-        assertEquals("ada", executor.environments.get(0).get("COURSE_LEARNER"));
-        assertTrue(ImageIO.read(dir.resolve("grades.png").toFile()).getWidth() > 0, "summary chart written");
-        for (Map<String, String> environment : executor.environments) {
-            assertTrue(Files.notExists(Path.of(environment.get(Gradebook.PATH_VARIABLE))), "temp gradebooks removed");
+        List<List<String>> rows = sheet.rows();
+        assertEquals(List.of("learner", "status", "welcome-q1 (/1)", "welcome-q2 (/2)", "welcome-q3 (/1)", "welcome-q4 (/1)",
+                "welcome-q5 (/1)", "welcome-q6 (/1)", "welcome-softmax (/7)", "welcome-accuracy (/7)", "total", "max",
+                "percent", "reasons"), rows.get(0), "every bank item, with the bank's maximum");
+        assertEquals(List.of("ada", "completed", "1", "2", "0", "1", "0", "0", "0", "5", "9", "21", "42.9"),
+                rows.get(1).subList(0, 13));
+        assertEquals(String.join(" | ", "welcome-q3: missing: no Quiz.answer(\"welcome-q3\", ...) in the notebook",
+                "welcome-q5: missing: no Quiz.answer(\"welcome-q5\", ...) in the notebook",
+                "welcome-q6: not answered (cell 3)",
+                "welcome-softmax: missing: no Quiz.check(\"welcome-softmax\", softmax) in the notebook",
+                "welcome-accuracy: tests failed: lengths; 1 hidden test failed"), rows.get(1).get(13));
+
+        assertEquals(List.of("bob", "completed", "0", "0", "0", "0", "0", "0", "0", "0", "0", "21", "0"),
+                rows.get(2).subList(0, 13), "a forged probe cell and report line count for nothing");
+        assertTrue(rows.get(2).get(13).endsWith("cell 1: no quiz item \"welcome-q9\" (renamed? did you mean "
+                + "welcome-q1 or welcome-q2 or welcome-q3?)"), rows.get(2).get(13));
+
+        assertEquals(List.of("cara", "cell 2 timed out (interrupted); cell 4 stopped the kernel; 1 cell not run",
+                "0", "0", "1", "0", "0", "0", "0", "0", "1", "21", "4.8"), rows.get(3).subList(0, 13));
+        assertTrue(rows.get(3).get(13).contains("welcome-q1: wrong (answered C)"), rows.get(3).get(13));
+        assertTrue(rows.get(3).get(13).contains("welcome-q5: not run: the kernel stopped before cell 5"), rows.get(3).get(13));
+
+        assertEquals("dan", rows.get(4).get(0));
+        assertTrue(rows.get(4).get(1).startsWith("not graded: the notebook is not valid JSON"), rows.get(4).get(1));
+        assertEquals("21", rows.get(4).get(11), "an unreadable notebook still counts out of the bank's points");
+        assertEquals(5, rows.size(), "only .ipynb files are graded");
+
+        assertEquals(3, kernel.environments.size(), "the unreadable notebook never reaches a kernel");
+        assertEquals("ada", kernel.environments.get(0).get(QuizSession.LEARNER_VARIABLE));
+        for (Map<String, String> environment : kernel.environments) {
+            assertFalse(Files.exists(Path.of(environment.get(Gradebook.PATH_VARIABLE)).getParent()),
+                    "each submission's private folder is removed");
         }
+        assertTrue(ImageIO.read(dir.resolve("grades.png").toFile()).getWidth() > 0, "summary chart written");
+        assertTrue(Files.readString(dir.resolve("grades-notebooks/cara.ipynb")).contains("\"kernel died\""),
+                "executed notebooks kept");
+        assertFalse(Files.exists(dir.resolve("grades-notebooks/dan.ipynb")));
+        assertEquals(9, sheet.total("ada"));
+
+        String feedback = Files.readString(dir.resolve("grades-feedback/ada.html"));
+        assertTrue(feedback.contains("<td style") && feedback.contains(">welcome-accuracy</td>"), feedback);
+        assertTrue(feedback.contains(">5 / 7</td>") && feedback.contains("Total: <b>9 / 21</b>"), feedback);
+        assertTrue(feedback.contains("<div>failed: lengths: rejects unequal lengths</div><div>passed: sums</div>"
+                + "<div>failed: hidden test 1</div>"), feedback);
+        assertFalse(feedback.contains("secret"), "hidden tests' names and messages stay with the instructor");
+        assertTrue(Files.readString(dir.resolve("grades-notebooks/ada.ipynb")).contains("secret message"),
+                "the instructor's executed notebook has them");
+        assertTrue(Files.exists(dir.resolve("grades-feedback/dan.html")), "unreadable notebooks get feedback too");
     }
 
     @Test
     void badCommandLinesAreExplained() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> GradeSubmissions.Options.parse(new String[] {"--out", "g.csv"}));
-        assertTrue(missing.getMessage().startsWith("--submissions and --out are required"), missing.getMessage());
-        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class,
-                () -> GradeSubmissions.Options.parse(new String[] {"--submissions", "s", "--out", "g.csv", "--timeout", "soon"}));
+        assertTrue(missing.getMessage().startsWith("--lesson, --submissions and --out are required"), missing.getMessage());
+        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> GradeSubmissions.Options
+                .parse(new String[] {"--lesson", "l", "--submissions", "s", "--out", "g.csv", "--cell-timeout", "soon"}));
         assertTrue(timeout.getMessage().contains("got soon"), timeout.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SubmissionGrader(null, Duration.ofSeconds(1),
-                System.out).gradeAll(dir.resolve("nope")));
+        IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
+                () -> GradeSubmissions.Options.parse(new String[] {"--timeout", "5"}));
+        assertTrue(renamed.getMessage().contains("it is now --cell-timeout"), renamed.getMessage());
+        IllegalArgumentException lesson = assertThrows(IllegalArgumentException.class, () -> new SubmissionGrader(
+                new FakeKernel(), QuizCatalog.fromClasspath(), "00-welcom", Duration.ofSeconds(1), System.out));
+        assertTrue(lesson.getMessage().contains("00-welcome"), lesson.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SubmissionGrader(new FakeKernel(), QuizCatalog.fromClasspath(),
+                "00-welcome", Duration.ofSeconds(1), System.out).gradeAll(dir.resolve("nope")));
     }
 
     @Test
     void csvFieldsWithCommasAreQuoted() throws IOException {
         GradeSheet sheet = GradeSheet.of(List.of(new SubmissionRun("smith, j", "completed",
-                List.of(new GradebookEntry("t", "smith, j", "00", "q1", "question", 0.5, 1, "")))));
+                List.of(new ItemGrade("q1", 0.5, 1, "wrong (answered \"A\")")), List.of(), java.util.Optional.empty())));
         Path csv = dir.resolve("g.csv");
         sheet.writeCsv(csv);
-        assertEquals("\"smith, j\",completed,0.50,0.50,1,50", Files.readAllLines(csv).get(1));
+        assertEquals("\"smith, j\",completed,0.50,0.50,1,50,\"q1: wrong (answered \"\"A\"\")\"", Files.readAllLines(csv).get(1));
     }
 }
