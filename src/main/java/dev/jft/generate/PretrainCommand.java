@@ -34,8 +34,8 @@ public final class PretrainCommand {
                     + " steps between two checkpoints. Ctrl-C stops; running again resumes from the last checkpoint.");
             Pretraining.Result result = Pretraining.ensure(plan);
             System.out.println();
-            System.out.printf(Locale.ROOT, "Done: %d steps trained now in %.0f s; final held-out loss %.3f. Model: %s%n",
-                    result.history().steps().size(), result.seconds(),
+            System.out.printf(Locale.ROOT, "Done: %d steps in all, %d of them in this run (%.0f s); final held-out loss"
+                    + " %.3f. Model: %s%n", result.history().steps().size(), result.stepsTrainedNow(), result.seconds(),
                     result.history().lastEpoch().validation().get("loss"), result.folder().resolve(Pretraining.MODEL));
         } catch (IllegalArgumentException e) {
             System.err.println("pretrain: " + e.getMessage());

@@ -67,11 +67,17 @@ public final class Pretraining {
      * @param checkpoint the final weights (null while unfinished)
      * @param history loss of every step and held-out loss at every checkpoint
      * @param samples one per checkpoint, and one before training
-     * @param trainedNow true when steps were trained in this call (false: loaded from the cache)
+     * @param stepsTrainedNow optimizer steps trained in this call (0: loaded from the cache)
      * @param seconds wall time of the steps trained in this call
      */
     public record Result(Path folder, Gpt2Checkpoint checkpoint, TrainingHistory history, List<Sample> samples,
-            boolean trainedNow, double seconds) {}
+            long stepsTrainedNow, double seconds) {
+
+        /** True when this call trained (or finished) the run, false when it only loaded a finished one. */
+        public boolean trainedNow() {
+            return stepsTrainedNow > 0;
+        }
+    }
 
     /** True when the plan's run has finished and its model is saved. */
     public static boolean isDone(PretrainPlan plan) {
@@ -101,7 +107,7 @@ public final class Pretraining {
                     + " ./course pretrain, or Pretraining.ensure(plan), which resumes an unfinished one");
         }
         return new Result(folder, Gpt2Checkpoints.load(folder.resolve(MODEL)),
-                Checkpoint.readState(folder.resolve(CHECKPOINTS)).history(), readSamples(folder), false, 0);
+                Checkpoint.readState(folder.resolve(CHECKPOINTS)).history(), readSamples(folder), 0, 0);
     }
 
     /**
@@ -167,7 +173,7 @@ public final class Pretraining {
                         tokenizer);
                 Gpt2Checkpoints.save(folder.resolve(MODEL), checkpoint);
                 Files.writeString(folder.resolve(DONE), plan + "\n");
-                return new Result(folder, checkpoint, history, List.copyOf(samples), tuner.step() > resumedAt, seconds);
+                return new Result(folder, checkpoint, history, List.copyOf(samples), tuner.step() - resumedAt, seconds);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write to " + folder, e);

@@ -54,7 +54,7 @@ class PretrainingTest {
         assertEquals(9, result.history().steps().size());
         assertEquals(3, result.history().epochs().size(), "held-out loss at every checkpoint");
         assertEquals(9, Checkpoint.readState(dir.resolve(Pretraining.CHECKPOINTS)).step());
-        assertTrue(result.trainedNow());
+        assertEquals(9, result.stepsTrainedNow());
 
         // Done: the model folder loads as a GPT-2 with the trained weights, and a second call only loads.
         assertTrue(Pretraining.isDone(dir));
@@ -87,6 +87,7 @@ class PretrainingTest {
         Pretraining.Result resumed = Pretraining.run(plan, stopped, tinyCorpus(), TOKENIZER, s -> seen.add(s.step()));
         assertEquals(List.of(6L, 9L), seen, "only the steps after the last checkpoint are trained again");
         assertEquals(9, resumed.history().steps().size(), "the history of the first run is kept");
+        assertEquals(6, resumed.stepsTrainedNow());
         assertEquals(texts(uninterrupted), texts(resumed), "the same samples at the same steps");
         for (Map.Entry<String, FloatTensor> weight : uninterrupted.checkpoint().weights().entrySet()) {
             assertArrayEquals(weight.getValue().data(), resumed.checkpoint().weights().get(weight.getKey()).data(), 1e-6f,
