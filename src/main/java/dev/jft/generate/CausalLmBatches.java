@@ -2,9 +2,11 @@ package dev.jft.generate;
 
 import dev.jft.text.Gpt2Tokenizer;
 import dev.jft.text.TokenBatch;
+import dev.jft.train.BatchSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Training and evaluation batches for next-token prediction, as {@link TokenBatch}es whose token
@@ -113,6 +115,49 @@ public final class CausalLmBatches {
             }
         }
         return batch(ids, mask, labels);
+    }
+
+    /**
+     * Training data for pretraining on a long stream: each epoch is {@code batchesPerEpoch} batches of
+     * {@code batchSize} windows of {@code length + 1} tokens starting at random offsets (inputs and labels
+     * shifted by one, as in {@link #packed}). The offsets depend only on (seed, epoch), so a run resumed
+     * from a checkpoint sees the same batches as an uninterrupted one. An "epoch" here is just a run of
+     * steps between two checkpoints, not a pass over the stream.
+     *
+     * <pre>{@code
+     * BatchSource source = CausalLmBatches.randomWindows(stream, 128, 16, 100); // 100 steps per checkpoint
+     * }</pre>
+     */
+    public static BatchSource randomWindows(int[] stream, int length, int batchSize, int batchesPerEpoch) {
+        if (length < 1 || batchSize < 1 || batchesPerEpoch < 1) {
+            throw new IllegalArgumentException("length, batchSize and batchesPerEpoch must be at least 1, got " + length
+                    + ", " + batchSize + " and " + batchesPerEpoch);
+        }
+        if (stream.length < length + 1) {
+            throw new IllegalArgumentException("A stream of " + stream.length + " tokens is too short for one window of "
+                    + length + " + 1 tokens: use a shorter length or more text");
+        }
+        int[] tokens = stream.clone();
+        int starts = tokens.length - length; // window [start, start + length] must fit
+        return (epoch, seed) -> {
+            // SplittableRandom mixes its seed: java.util.Random's first draws from adjacent seeds are
+            // nearly equal, which would start every epoch's first window at about the same place.
+            SplittableRandom random = new SplittableRandom(seed * 1_000_003L + epoch);
+            List<TokenBatch> batches = new ArrayList<>(batchesPerEpoch);
+            for (int b = 0; b < batchesPerEpoch; b++) {
+                long[][] ids = new long[batchSize][length];
+                int[][] labels = new int[batchSize][length];
+                for (int r = 0; r < batchSize; r++) {
+                    int start = random.nextInt(starts);
+                    for (int t = 0; t < length; t++) {
+                        ids[r][t] = tokens[start + t];
+                        labels[r][t] = tokens[start + t + 1];
+                    }
+                }
+                batches.add(batch(ids, ones(batchSize, length), labels));
+            }
+            return batches;
+        };
     }
 
     /** Number of labelled positions (predicted tokens) in the batches. */

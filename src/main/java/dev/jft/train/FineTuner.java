@@ -283,6 +283,9 @@ public final class FineTuner implements AutoCloseable {
         if (settings.checkpointDir != null) {
             writeCheckpoint();
         }
+        if (settings.afterEpoch != null) {
+            settings.afterEpoch.accept(history.lastEpoch());
+        }
     }
 
     private void stopIfInterrupted(int epoch) {
@@ -453,6 +456,7 @@ public final class FineTuner implements AutoCloseable {
         private boolean progress = true;
         private long progressIntervalMillis = 250;
         private int batchesPerEpoch;
+        private java.util.function.Consumer<TrainingHistory.Epoch> afterEpoch;
 
         private Builder() {}
 
@@ -578,6 +582,16 @@ public final class FineTuner implements AutoCloseable {
          */
         public Builder freezing(Freezing freezing) {
             this.freezing = freezing;
+            return this;
+        }
+
+        /**
+         * Called after every epoch, once its validation ran and its checkpoint was written (e.g. to
+         * sample from the model at that point). An exception thrown here ends {@link FineTuner#fit}
+         * with the epoch already counted and checkpointed.
+         */
+        public Builder afterEpoch(java.util.function.Consumer<TrainingHistory.Epoch> listener) {
+            this.afterEpoch = listener;
             return this;
         }
 

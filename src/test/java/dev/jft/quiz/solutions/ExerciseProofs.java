@@ -37,7 +37,10 @@ public final class ExerciseProofs {
                     "keep the case")),
             Map.entry("training-warmup-linear", new Proof(TrainingSolutions.WARMUP_LINEAR,
                     TrainingSolutions.WARMUP_LINEAR_INTEGER_DIVISION, "halfway through warmup: half the peak",
-                    "integer division"))
+                    "integer division")),
+            Map.entry("generation-top-k-top-p", new Proof(GenerationSolutions.TOP_K_TOP_P,
+                    GenerationSolutions.TOP_P_DROPPING_THE_CROSSING_TOKEN, "top-p keeps the token that crosses p",
+                    "keep the token that crosses p"))
             // Each lesson adds its entries above this line.
     );
 }
