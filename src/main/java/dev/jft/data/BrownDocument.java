@@ -8,6 +8,7 @@ import java.util.List;
  * <pre>{@code
  * BrownDocument doc = BrownData.load().records().get(0);
  * doc.id(); doc.genre(); doc.sentences().get(0).get(0).word();   // "ca01", "news", "The"
+ * doc.prose();   // ordinary spacing: "He said, \"I don't know.\"" where text() has "He said , `` I do n't know . ''"
  * }</pre>
  *
  * @param id        file name, e.g. {@code ca01} (the letter after 'c' is the genre)
@@ -33,5 +34,18 @@ public record BrownDocument(String id, String genre, List<List<TaggedToken>> sen
             out.setCharAt(out.length() - 1, '\n');
         }
         return out.toString().strip();
+    }
+
+    /**
+     * {@link #text()} with Brown's tokenization undone, as ordinary prose is written: Brown writes
+     * {@code word , word .}, {@code do n't} and {@code `` quoted ''}. Language models are trained on
+     * (and prompted with) normal spacing.
+     */
+    public String prose() {
+        return text()
+                .replace("`` ", "\"").replace(" ''", "\"").replace("``", "\"").replace("''", "\"")
+                .replaceAll(" ([,.;:!?%)])", "$1")
+                .replaceAll("([($]) ", "$1")
+                .replaceAll(" (n't|'s|'re|'ve|'ll|'d|'m)\\b", "$1");
     }
 }

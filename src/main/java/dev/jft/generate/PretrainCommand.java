@@ -1,15 +1,20 @@
 package dev.jft.generate;
 
 import dev.jft.course.Course;
+import dev.jft.train.Checkpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./course pretrain}: pretrains the course's small GPT-2 (or resumes it from its last
  * checkpoint; a finished run is only reported), with a live progress line and a sample at every
- * checkpoint. Ctrl-C stops it; running the command again continues from the last checkpoint.
+ * checkpoint. Ctrl-C (or {@code kill}) stops it after the step in progress; running the command again
+ * continues from the last checkpoint.
  *
  * <pre>{@code
- * ./course pretrain                     # the lesson's model (about 30 minutes on 2 idle cores)
+ * ./course pretrain                     # the lesson's model (31 minutes on 2 idle cores)
  * ./course pretrain --fast              # the tiny fast-mode model (also with COURSE_FAST=1)
  * ./course pretrain --layers 6 --width 384 --heads 6 --context 128 --batch 16 --every 100 --checkpoints 30
  * }</pre>
@@ -19,28 +24,79 @@ public final class PretrainCommand {
 
     private PretrainCommand() {}
 
+    /** Longest wait, after Ctrl-C or a kill, for the step (or checkpoint) in progress to end. */
+    private static final long STOP_WAIT_MILLIS = 120_000;
+
     public static void main(String[] args) {
-        try {
-            PretrainPlan plan = plan(args);
-            System.out.println("Pretraining plan: " + plan);
-            System.out.println("Folder: " + plan.folder());
-            if (Pretraining.isDone(plan)) {
-                Pretraining.Result done = Pretraining.load(plan.folder());
-                System.out.printf(Locale.ROOT, "Already pretrained (%d steps); the lesson uses %s%n",
-                        done.history().steps().size(), plan.folder().resolve(Pretraining.MODEL));
-                return;
+        Thread trainer = Thread.currentThread();
+        AtomicBoolean signalled = new AtomicBoolean();
+        // Ctrl-C and kill run shutdown hooks while this thread may be inside libtorch; letting the JVM
+        // exit then crashes it (SIGSEGV in native code). So the hook asks training to stop between two
+        // steps (FineTuner honours interrupts there) and waits for it.
+        Thread stopper = new Thread(() -> {
+            signalled.set(true);
+            trainer.interrupt();
+            try {
+                trainer.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            System.out.println("Each 'epoch' in the progress line is the run of " + plan.stepsPerCheckpoint()
-                    + " steps between two checkpoints. Ctrl-C stops; running again resumes from the last checkpoint.");
+        }, "pretrain-stopper");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        int status = run(args, signalled);
+        if (signalled.get()) {
+            return; // the JVM is already exiting (System.exit now would wait for the hook, which waits for us)
+        }
+        Runtime.getRuntime().removeShutdownHook(stopper);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    private static int run(String[] args, AtomicBoolean signalled) {
+        PretrainPlan plan;
+        try {
+            plan = plan(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("pretrain: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("Pretraining plan: " + plan);
+        System.out.println("Folder: " + plan.folder());
+        if (Pretraining.isDone(plan)) {
+            Pretraining.Result done = Pretraining.load(plan.folder());
+            System.out.printf(Locale.ROOT, "Already pretrained (%d steps); the lesson uses %s%n",
+                    done.history().steps().size(), plan.folder().resolve(Pretraining.MODEL));
+            return 0;
+        }
+        System.out.println("Each 'epoch' in the progress line is the run of " + plan.stepsPerCheckpoint()
+                + " steps between two checkpoints. Ctrl-C stops; running again resumes from the last checkpoint.");
+        try {
             Pretraining.Result result = Pretraining.ensure(plan);
             System.out.println();
             System.out.printf(Locale.ROOT, "Done: %d steps in all, %d of them in this run (%.0f s); final held-out loss"
                     + " %.3f. Model: %s%n", result.history().steps().size(), result.stepsTrainedNow(), result.seconds(),
                     result.history().lastEpoch().validation().get("loss"), result.folder().resolve(Pretraining.MODEL));
-        } catch (IllegalArgumentException e) {
-            System.err.println("pretrain: " + e.getMessage());
-            System.exit(2);
+            return 0;
+        } catch (RuntimeException e) {
+            if (!signalled.get()) {
+                throw e;
+            }
+            // An interrupt can also surface as an I/O error of a checkpoint being written; the engine
+            // writes checkpoints atomically, so the last complete one is intact either way.
+            System.out.println();
+            System.out.println("Stopped. " + lastCheckpoint(plan) + " Run ./course pretrain again to resume there.");
+            return 130;
         }
+    }
+
+    private static String lastCheckpoint(PretrainPlan plan) {
+        Path checkpoints = plan.folder().resolve(Pretraining.CHECKPOINTS);
+        if (!Files.isRegularFile(checkpoints.resolve("LATEST"))) {
+            return "No checkpoint was written yet (the first comes at step " + plan.stepsPerCheckpoint() + ").";
+        }
+        return "The last checkpoint is at step " + Checkpoint.readState(checkpoints).step() + " of "
+                + plan.totalSteps() + ".";
     }
 
     /** The plan the arguments describe: the course's (or fast mode's), with any sizes changed. */

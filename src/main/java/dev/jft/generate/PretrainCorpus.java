@@ -80,25 +80,13 @@ public record PretrainCorpus(String description, int[] train, int[] heldOut) {
         List<String> documents = new ArrayList<>();
         List<BrownDocument> brown = BrownData.load().records();
         for (BrownDocument document : brown.subList(0, small ? Math.min(FAST_BROWN, brown.size()) : brown.size())) {
-            documents.add(detokenize(document.text()));
+            documents.add(document.prose());
         }
         List<Address> addresses = SotuData.load().records();
         for (Address address : addresses.subList(0, small ? Math.min(FAST_SOTU, addresses.size()) : addresses.size())) {
             documents.add(address.text().strip());
         }
         return documents;
-    }
-
-    /**
-     * Brown's tokens joined back into ordinary text: Brown writes {@code word , word .} and
-     * {@code `` quoted ''}; GPT-2 was trained on (and the learner will prompt with) normal spacing.
-     */
-    static String detokenize(String tokenized) {
-        return tokenized
-                .replace("`` ", "\"").replace(" ''", "\"").replace("``", "\"").replace("''", "\"")
-                .replaceAll(" ([,.;:!?%)])", "$1")
-                .replaceAll("([($]) ", "$1")
-                .replaceAll(" (n't|'s|'re|'ve|'ll|'d|'m)\\b", "$1");
     }
 
     /** Training plus held-out tokens. */

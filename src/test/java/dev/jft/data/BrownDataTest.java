@@ -30,6 +30,15 @@ class BrownDataTest {
     }
 
     @Test
+    void proseUndoesBrownsTokenization() {
+        List<TaggedToken> tokens = java.util.Arrays.stream("He said , `` I do n't know . '' ( It 's 5 % . )".split(" "))
+                .map(word -> new TaggedToken(word, "x")).toList();
+        BrownDocument document = new BrownDocument("cx01", "test", List.of(tokens, List.of(new TaggedToken("Yes", "uh"))));
+        assertEquals("He said , `` I do n't know . '' ( It 's 5 % . )\nYes", document.text());
+        assertEquals("He said, \"I don't know.\" (It's 5%.)\nYes", document.prose());
+    }
+
+    @Test
     void properNounTaskMarksNpTagsOnly() {
         List<String> labels = brown.records().get(0).sentences().get(0).stream()
                 .map(TaggedToken::properNounLabel).toList();

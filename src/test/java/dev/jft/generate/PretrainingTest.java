@@ -121,12 +121,6 @@ class PretrainingTest {
     }
 
     @Test
-    void brownTokensAreJoinedIntoOrdinaryText() {
-        assertEquals("He said, \"I don't know.\" (It's 5%.)",
-                PretrainCorpus.detokenize("He said , `` I do n't know . '' ( It 's 5 % . )"));
-    }
-
-    @Test
     void badPlansAndFoldersFailClearly(@TempDir Path dir) {
         Gpt2Config config = tinyPlan().config();
         assertThrows(IllegalArgumentException.class, () -> new PretrainPlan(config, 2, 3, 3, 1e-2, 50, 7, 2, true));
