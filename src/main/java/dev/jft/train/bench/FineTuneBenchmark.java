@@ -2,6 +2,9 @@ package dev.jft.train.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.jft.course.MatrixLibrary;
+import dev.jft.generate.GenerationSpeed;
+import dev.jft.generate.PretrainPlan;
+import dev.jft.model.Gpt2Config;
 import dev.jft.model.ModelCatalog;
 import dev.jft.model.SequenceClassifier;
 import dev.jft.text.Padding;
@@ -19,6 +22,8 @@ import java.util.Locale;
  *   <li>achieved GFLOP/s of our forward pass (FLOPs counted by {@link EncoderFlops}) against a
  *       measured fp32 matrix-product peak of DJL + PyTorch ({@link MatmulPeak}); ONNX Runtime's
  *       figure for the same FLOP count is shown beside it, as its kernels can beat that peak;
+ *   <li>greedy generation tokens/s of lesson 07's GPT-2 shape with and without the key/value cache
+ *       ({@link GenerationSpeed});
  *   <li>peak resident memory of the process.
  * </ol>
  * Every figure comes after warm-up. Default run: about 30 s on a quiet 2-core machine ({@code --quick}:
@@ -34,6 +39,8 @@ public final class FineTuneBenchmark {
 
     private static final int MATMUL_SIZE = 1024;
     private static final long SEED = 42;
+    /** Greedy tokens generated after an 8-token prompt, within lesson 07's 128-token context. */
+    private static final int GENERATED_TOKENS = 100;
 
     private FineTuneBenchmark() {}
 
@@ -84,6 +91,15 @@ public final class FineTuneBenchmark {
                     .add("fp32 matmul peak GFLOP/s (" + MATMUL_SIZE + "x" + MATMUL_SIZE + ", DJL + PyTorch)",
                             number(peak), "")
                     .add("forward / matmul peak", String.format(Locale.ROOT, "%.0f%%", 100 * achieved / peak), ">= 50%");
+
+            Gpt2Config gpt2 = PretrainPlan.full().config();
+            GenerationSpeed.Result generation = GenerationSpeed.measure(gpt2, GENERATED_TOKENS, manager);
+            String shape = String.format(Locale.ROOT, "GPT-2 %d x %d, %d tokens", gpt2.numLayers(), gpt2.width(),
+                    GENERATED_TOKENS);
+            table.add("generation tokens/s, key/value cache (" + shape + ")", number(generation.cachedPerSecond()), "")
+                    .add("generation tokens/s, no cache (same tokens: " + generation.sameTokens() + ")",
+                            number(generation.uncachedPerSecond()), "")
+                    .add("generation speed-up, cache / none", ratio(generation.speedUp()), "> 1x");
         }
         table.add("peak RSS (VmHWM), MB", Long.toString(ProcessMemory.peakResidentMb()), "");
         return table;

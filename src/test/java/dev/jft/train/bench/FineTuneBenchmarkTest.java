@@ -16,10 +16,11 @@ class FineTuneBenchmarkTest {
                 "--warmup", "0");
         ResultTable table = FineTuneBenchmark.run(tiny);
         List<String> measures = table.measures();
-        assertEquals(11, measures.size(), table.toString());
+        assertEquals(14, measures.size(), table.toString());
         for (String expected : List.of("FIXED padding", "DYNAMIC padding", "dynamic / fixed", "ours (DJL",
                 "ONNX Runtime (", "ours / ONNX Runtime", "forward GFLOP/s, ours", "forward GFLOP/s, ONNX",
-                "matmul peak GFLOP/s", "forward / matmul peak", "VmHWM")) {
+                "matmul peak GFLOP/s", "forward / matmul peak", "key/value cache (GPT-2 6 x 256",
+                "no cache (same tokens: true)", "cache / none", "VmHWM")) {
             assertTrue(measures.stream().anyMatch(m -> m.contains(expected)), expected + " missing:\n" + table);
         }
         String printed = table.toString();
