@@ -3,6 +3,7 @@ package dev.jft.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import java.io.OutputStream;
@@ -352,6 +353,20 @@ class KernelProtocolTest {
         assertTrue(message.startsWith("SecurityException: System.exit(0) was blocked: it would stop the kernel"), message);
         assertTrue(kernel.process().isAlive());
         assertEquals("2", plain(result(kernel.execute("graded + 1"))));
+    }
+
+    @Test
+    @Order(13)
+    void underTheGuardCommonPoolWorkersAreInnocuousYetParallelStreamsInCellsWork() {
+        assumeTrue(Runtime.version().feature() == 17, "what ExitGuard's comment states for JDK 17");
+        assertEquals("java.util.concurrent.ForkJoinWorkerThread$InnocuousForkJoinWorkerThread",
+                plain(result(executeOk("""
+                        var worker = new CompletableFuture<String>();   // get() on a pool task could run it here instead
+                        ForkJoinPool.commonPool().execute(() -> worker.complete(Thread.currentThread().getClass().getName()));
+                        worker.get()"""))),
+                "the pool exists before the guard, yet its workers started later are innocuous");
+        assertEquals(String.valueOf(java.util.stream.IntStream.range(0, 100_000).map(i -> i % 7).sum()),
+                plain(result(executeOk("java.util.stream.IntStream.range(0, 100_000).parallel().map(i -> i % 7).sum()"))));
     }
 
     @Test
