@@ -13,7 +13,8 @@ import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * Where learner code came from, as the learner sees it: the cell by its execution count
- * ({@code In [5]}) and the line within that cell.
+ * ({@code In [5]}) and the line within that cell, or the file {@code %load} ran and the line in
+ * that file.
  *
  * <p>JShell knows code by snippet id and runs each snippet as a class {@code REPL.$JShell$NN}
  * whose stack frames count lines of a generated wrapper; a cell is also split into several
@@ -25,6 +26,9 @@ import jdk.jshell.SourceCodeAnalysis;
  * locations.enterCell(5);
  * locations.record(snippet, shell.sourceCodeAnalysis().wrapper(snippet), 2);   // starts on line 3
  * locations.locate(frame);   // Optional[In [5], line 4: "return a / b;"]
+ * try (CellLocations.Scope loading = locations.enterFile("helpers.jsh")) {
+ *     ...   // snippets evaluated here are placed as helpers.jsh, line n
+ * }
  * }</pre>
  */
 public final class CellLocations {
@@ -32,8 +36,9 @@ public final class CellLocations {
     /**
      * A place in a cell.
      *
-     * @param cell the cell as the notebook labels it, e.g. {@code In [5]}
-     * @param line the line in that cell, from 1
+     * @param cell the cell as the notebook labels it, e.g. {@code In [5]}, or the file the code
+     *     was loaded from with {@code %load}, as the {@code %load} line names it
+     * @param line the line in that cell (or file), from 1
      * @param text that line's code (empty if unknown)
      */
     public record Location(String cell, int line, String text) {
@@ -69,6 +74,35 @@ public final class CellLocations {
     /** Code evaluated from now on belongs to the cell with this execution count. */
     public void enterCell(int executionCount) {
         currentCell = "In [" + executionCount + "]";
+    }
+
+    /**
+     * Code evaluated from now on comes from a silent request (a front-end's helper code, sent with
+     * {@code silent: true}), which has no execution count and so no {@code In [n]} of its own.
+     */
+    public void enterSilentRequest() {
+        currentCell = SILENT_REQUEST;
+    }
+
+    /** How code from a silent request is named, e.g. {@code silent request, line 1}. */
+    static final String SILENT_REQUEST = "silent request";
+
+    /**
+     * Code evaluated until the returned scope is closed comes from {@code file}, which a
+     * {@code %load} line is running: its snippets are placed by that name and their line in the
+     * file ({@code helpers.jsh, line 3}), not by the cell that loaded it. Scopes nest (a loaded file
+     * that loads another); closing one returns to where the code came from before.
+     */
+    public Scope enterFile(String file) {
+        String outer = currentCell;
+        currentCell = file;
+        return () -> currentCell = outer;
+    }
+
+    /** Ends an {@link #enterFile} scope: code evaluated afterwards belongs where it did before. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /**

@@ -88,8 +88,12 @@ public final class CourseKernel extends BaseKernel {
         // Exercise failures name learner frames as cell errors do: In [5], line 3.
         LearnerFrames.nameFramesWith(frame -> locations.locate(frame).map(at -> runner.errors().describeLearnerFrame(frame)));
         CellExecutor[] self = new CellExecutor[1]; // %load runs files through the executor being built
-        CellExecutor cells = new CellExecutor(runner,
-                KernelMagics.standard(shell::addToClasspath, new MavenResolver(), code -> self[0].execute(code)));
+        KernelMagics.FileRunner loadFile = (file, code) -> {
+            try (CellLocations.Scope inFile = locations.enterFile(file)) { // errors name the file and its line
+                return self[0].execute(code);
+            }
+        };
+        CellExecutor cells = new CellExecutor(runner, KernelMagics.standard(shell::addToClasspath, new MavenResolver(), loadFile));
         self[0] = cells;
         startUp(settings, shell, cells);
         runStartup(cells, "warm-up", "if (true) { }"); // compiles and runs once, so the first cell is quicker

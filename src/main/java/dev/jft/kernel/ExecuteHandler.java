@@ -33,8 +33,9 @@ public final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     private final ErrorFormatter errors;
 
     /**
-     * A handler running cells with {@code cells}, numbering them with {@code executionCount}; each
-     * cell is entered in {@code locations} under its number, so errors name it as {@code In [n]}.
+     * A handler running cells with {@code cells}, numbering them with {@code executionCount} (the
+     * next cell's number); each cell is entered in {@code locations} under its number, so errors
+     * name it as {@code In [n]}. Silent requests are not numbered.
      */
     public ExecuteHandler(KernelMagics.CellRunner cells, CellContext context, AtomicInteger executionCount,
                           Runnable flushStreams, CellLocations locations) {
@@ -49,14 +50,23 @@ public final class ExecuteHandler implements ShellHandler<ExecuteRequest> {
     @Override
     public void handle(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
-        int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        boolean silent = request.isSilent();
+        // Jupyter: a silent request (a front-end's helper code) takes no execution count and
+        // broadcasts no execute_input or execute_result; its reply carries the last cell's count.
+        int count = silent ? executionCount.get() - 1 : executionCount.getAndIncrement();
         env.setBusyDeferIdle();
-        env.publish(new PublishExecuteInput(request.getCode(), count));
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), count));
+        }
         context.enter(env);
-        locations.enterCell(count);
+        if (silent) {
+            locations.enterSilentRequest(); // its errors must not borrow the next cell's In [n]
+        } else {
+            locations.enterCell(count);
+        }
         try {
             Evaluation result = cells.execute(request.getCode());
-            PublishExecuteResult shown = result.hasValue() && !request.isSilent() ? render(count, result.value()) : null;
+            PublishExecuteResult shown = result.hasValue() && !silent ? render(count, result.value()) : null;
             flushStreams.run();
             if (shown != null) {
                 env.publish(shown);

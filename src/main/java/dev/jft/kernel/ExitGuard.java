@@ -3,7 +3,6 @@ package dev.jft.kernel;
 import java.security.Permission;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Keeps learner code from ending the kernel: {@code System.exit}, {@code Runtime.exit} and
@@ -20,6 +19,15 @@ import java.util.concurrent.ForkJoinPool;
  *   <li>JDK 24 and later: never, the security manager is gone; {@link #install()} says so on
  *       stderr and learner code that exits does end the kernel.</li>
  * </ul>
+ *
+ * <p>With a security manager set, JDK 17 makes every common-pool worker it starts from then on an
+ * "innocuous" thread ({@code ForkJoinWorkerThread$InnocuousForkJoinWorkerThread}): it decides when
+ * it starts each worker, not when it creates the pool, so creating the pool before the guard changes
+ * nothing (checked in {@code KernelProtocolTest}). For cells the difference is small: parallel
+ * streams still run there, with the system class loader as context class loader as ordinary
+ * common-pool workers have too; thread-local values do not outlive a task, and setting a worker's
+ * context class loader or uncaught-exception handler is refused. Its narrow permissions do not
+ * matter, as this guard allows everything but exits.
  *
  * <pre>{@code
  * ExitGuard.install();
@@ -41,10 +49,6 @@ final class ExitGuard extends SecurityManager {
      * @return whether exits from learner code are now blocked (false after a line on stderr saying why not)
      */
     static boolean install() {
-        // With a security manager set, a common pool created later gets permission-less "innocuous"
-        // threads with the system class loader; create it now, so parallel streams in cells behave
-        // as without the guard.
-        ForkJoinPool.commonPool();
         try {
             System.setSecurityManager(new ExitGuard());
             return true;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * {@code %%loadFromPOM} and {@code %load}.
  *
  * <pre>{@code
- * Magics magics = KernelMagics.standard(shell::addToClasspath, new MavenResolver(), cells);
+ * Magics magics = KernelMagics.standard(shell::addToClasspath, new MavenResolver(), (file, code) -> cells.execute(code));
  * }</pre>
  */
 public final class KernelMagics {
@@ -27,8 +27,14 @@ public final class KernelMagics {
         Evaluation execute(String cell) throws CellError;
     }
 
-    /** The standard registry; {@code %load} runs a file through {@code cells}. */
-    public static Magics standard(Consumer<String> addToClasspath, MavenResolver maven, CellRunner cells) {
+    /** Runs the code of a file {@code %load} read, so that errors can name the file rather than the cell. */
+    public interface FileRunner {
+        /** Runs {@code code}, read from {@code file} (as the {@code %load} line names it). */
+        Evaluation execute(String file, String code) throws CellError;
+    }
+
+    /** The standard registry; {@code %load} runs a file through {@code files}. */
+    public static Magics standard(Consumer<String> addToClasspath, MavenResolver maven, FileRunner files) {
         ClasspathMagics classpath = new ClasspathMagics(addToClasspath);
         return new Magics()
                 .line("jars", args -> {
@@ -47,10 +53,10 @@ public final class KernelMagics {
                     maven.resolvePomText(body).forEach(jar -> addToClasspath.accept(jar.toString()));
                     return null;
                 })
-                .line("load", args -> load(args, cells));
+                .line("load", args -> load(args, files));
     }
 
-    private static Object load(List<String> args, CellRunner cells) throws Exception {
+    private static Object load(List<String> args, FileRunner files) throws Exception {
         if (args.size() != 1) {
             throw new MagicException("%load needs exactly one file, e.g. %load helpers.jsh");
         }
@@ -61,7 +67,7 @@ public final class KernelMagics {
         } catch (IOException e) {
             throw new MagicException("cannot read '" + file.toAbsolutePath() + "': " + e.getMessage(), e);
         }
-        Evaluation result = cells.execute(code);
+        Evaluation result = files.execute(args.get(0), code);
         return result.hasValue() ? result.value() : null;
     }
 }

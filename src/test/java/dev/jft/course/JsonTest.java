@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,34 @@ class JsonTest {
         }
     }
 
+    record Pair<A, B>(A first, B second) {}
+
+    record Best(String name, Pair<Point, List<Integer>> best, Pair<String, Integer>[] history) {}
+
     private final Gson gson = Json.builder().create();
+
+    @Test
+    void aGenericRecordReadsItsComponentsAsTheTypeArgumentsSay() {
+        Pair<Point, List<Integer>> pair = new Pair<>(new Point(1, 2), List.of(3, 4));
+        String json = gson.toJson(pair, new TypeToken<Pair<Point, List<Integer>>>() {}.getType());
+        assertEquals("{\"first\":{\"x\":1,\"y\":2},\"second\":[3,4]}", json);
+        Pair<Point, List<Integer>> back = gson.fromJson(json, new TypeToken<Pair<Point, List<Integer>>>() {}.getType());
+        assertEquals(pair, back, "a Point and Integers, not a map and doubles");
+        assertEquals(Point.class, back.first().getClass());
+        assertEquals(Integer.class, back.second().get(0).getClass());
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aGenericRecordInsideAnotherRecordIsResolvedFromTheComponentsType() {
+        Best best = new Best("run", new Pair<>(new Point(5, 6), List.of(7)),
+                new Pair[] {new Pair<>("epoch 1", 80), new Pair<>("epoch 2", 90)});
+        Best back = gson.fromJson(gson.toJson(best), Best.class);
+        assertEquals(new Point(5, 6), back.best().first());
+        assertEquals(List.of(7), back.best().second());
+        assertEquals(new Pair<>("epoch 2", 90), back.history()[1]);
+        assertEquals(Integer.class, back.history()[1].second().getClass());
+    }
 
     @Test
     void aNestedRecordRoundTrips() {

@@ -156,6 +156,14 @@ final class KernelClient implements AutoCloseable {
         return request(shell, "execute_request", executeContent(code), 60_000);
     }
 
+    /** An execute request with {@code silent: true}, as front-ends send their own helper code. */
+    Exchange executeSilently(String code) {
+        JsonObject content = executeContent(code);
+        content.addProperty("silent", true);
+        content.addProperty("store_history", false);
+        return request(shell, "execute_request", content, 60_000);
+    }
+
     /** Sends an execute request without waiting; use {@link #finish} for its outcome. */
     String submit(String code) {
         return send(shell, "execute_request", executeContent(code));

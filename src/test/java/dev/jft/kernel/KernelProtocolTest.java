@@ -3,6 +3,7 @@ package dev.jft.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import java.io.OutputStream;
@@ -188,6 +189,49 @@ class KernelProtocolTest {
 
     @Test
     @Order(7)
+    void errorsInLoadedCodeNameTheFileAndItsLine(@TempDir Path dir) throws Exception {
+        Path helpers = Files.writeString(dir.resolve("helpers.jsh"),
+                "int spare = 1;\n\nint share(int total, int parts) {\n    return total / parts;\n}\n");
+        executeOk("%load " + helpers);
+        KernelClient.Exchange run = kernel.execute("int none = 0;\nshare(1, none)");
+        List<String> traceback = strings(run.ofType("error").get(0).content(), "traceback");
+        assertEquals("    at share (" + helpers + ", line 4): return total / parts;", traceback.get(1));
+        assertEquals("    at cell code (In [" + executionCount(run) + "], line 2): share(1, none)", traceback.get(2));
+
+        Path failing = Files.writeString(dir.resolve("failing.jsh"), "int zero = 0;\nint boom = 1 / zero;\n");
+        KernelClient.Exchange whileLoading = kernel.execute("%load " + failing);
+        assertEquals("    at cell code (" + failing + ", line 2): int boom = 1 / zero;",
+                strings(whileLoading.ofType("error").get(0).content(), "traceback").get(1));
+
+        Path broken = Files.writeString(dir.resolve("broken.jsh"), "int fine = 1;\nint number = \"seven\";\n");
+        KernelClient.Exchange compile = kernel.execute("%load " + broken);
+        assertEquals(broken + ", line 2:", strings(compile.ofType("error").get(0).content(), "traceback").get(0));
+
+        KernelClient.Exchange afterLoad = kernel.execute("%load " + helpers + "\nint z = 0;\n1 / z");
+        assertEquals("    at cell code (In [" + executionCount(afterLoad) + "], line 3): 1 / z",
+                strings(afterLoad.ofType("error").get(0).content(), "traceback").get(1),
+                "after the file, the loading cell's own code is named by the cell again");
+    }
+
+    @Test
+    @Order(7)
+    void silentRequestsTakeNoExecutionCountAndBroadcastNoInputOrResult() {
+        int before = executionCount(executeOk("int seen = 1;"));
+        KernelClient.Exchange silent = kernel.executeSilently("int quiet(int x) {\n    return 10 / x;\n}\nseen + 1");
+        assertEquals("ok", silent.status(), silent.toString());
+        assertTrue(silent.ofType("execute_input").isEmpty(), silent.iopub().toString());
+        assertTrue(silent.ofType("execute_result").isEmpty(), silent.iopub().toString());
+        assertEquals(before, silent.reply().get("execution_count").getAsInt(), "the last cell's count, not a new one");
+
+        KernelClient.Exchange next = kernel.execute("int nothing = 0;\nquiet(nothing)");
+        assertEquals(before + 1, executionCount(next), "the silent request used no number");
+        List<String> traceback = strings(next.ofType("error").get(0).content(), "traceback");
+        assertEquals("    at quiet (silent request, line 2): return 10 / x;", traceback.get(1));
+        assertEquals("    at cell code (In [" + (before + 1) + "], line 2): quiet(nothing)", traceback.get(2));
+    }
+
+    @Test
+    @Order(7)
     void exerciseFailuresNameTheCellThatDefinedTheSubmission() {
         int definedIn = executionCount(executeOk("""
                 java.util.function.ToDoubleBiFunction<int[], int[]> accuracy = (predictions, labels) -> {
@@ -309,6 +353,20 @@ class KernelProtocolTest {
         assertTrue(message.startsWith("SecurityException: System.exit(0) was blocked: it would stop the kernel"), message);
         assertTrue(kernel.process().isAlive());
         assertEquals("2", plain(result(kernel.execute("graded + 1"))));
+    }
+
+    @Test
+    @Order(13)
+    void underTheGuardCommonPoolWorkersAreInnocuousYetParallelStreamsInCellsWork() {
+        assumeTrue(Runtime.version().feature() == 17, "what ExitGuard's comment states for JDK 17");
+        assertEquals("java.util.concurrent.ForkJoinWorkerThread$InnocuousForkJoinWorkerThread",
+                plain(result(executeOk("""
+                        var worker = new CompletableFuture<String>();   // get() on a pool task could run it here instead
+                        ForkJoinPool.commonPool().execute(() -> worker.complete(Thread.currentThread().getClass().getName()));
+                        worker.get()"""))),
+                "the pool exists before the guard, yet its workers started later are innocuous");
+        assertEquals(String.valueOf(java.util.stream.IntStream.range(0, 100_000).map(i -> i % 7).sum()),
+                plain(result(executeOk("java.util.stream.IntStream.range(0, 100_000).parallel().map(i -> i % 7).sum()"))));
     }
 
     @Test
