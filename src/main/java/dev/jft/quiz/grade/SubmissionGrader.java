@@ -1,5 +1,6 @@
 package dev.jft.quiz.grade;
 
+import dev.jft.course.Course;
 import dev.jft.course.Folders;
 import dev.jft.quiz.QuizSession;
 import dev.jft.quiz.bank.QuizBank;
@@ -7,6 +8,7 @@ import dev.jft.quiz.bank.QuizCatalog;
 import dev.jft.quiz.progress.Gradebook;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ public final class SubmissionGrader {
     private final ItemGrader items;
     private final Duration cellTimeout;
     private final PrintStream log;
+    private final NotebookCells lessonNotebook; // null when the lesson's own notebook is not in this course folder
 
     /** Fails naming the known lessons when {@code lesson} has no bank in {@code catalog}. */
     public SubmissionGrader(NotebookExecutor executor, QuizCatalog catalog, String lesson, Duration cellTimeout,
@@ -56,6 +59,16 @@ public final class SubmissionGrader {
         this.items = new ItemGrader(bank);
         this.cellTimeout = cellTimeout;
         this.log = log;
+        this.lessonNotebook = lessonNotebook(lesson);
+    }
+
+    private static NotebookCells lessonNotebook(String lesson) {
+        Path file = Course.home().resolve("notebooks").resolve(lesson + NOTEBOOK_SUFFIX);
+        try {
+            return Files.isRegularFile(file) ? NotebookCells.parse(Files.readString(file, StandardCharsets.UTF_8)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the lesson's notebook " + file, e);
+        }
     }
 
     /** Grades the notebooks in {@code submissions}, in file-name order, from a snapshot taken first. */
@@ -100,6 +113,10 @@ public final class SubmissionGrader {
         }
         String token = UUID.randomUUID().toString().replace("-", "");
         ProbedNotebook probed = ProbedNotebook.of(cells, token, catalog);
+        List<String> notes = new ArrayList<>(probed.notes());
+        if (lessonNotebook != null) {
+            notes.addAll(EditedCheckCells.notes(lessonNotebook, cells));
+        }
         Path work = Files.createTempDirectory("grade-" + learner.replaceAll("[^A-Za-z0-9_-]", "_") + "-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try {
@@ -119,7 +136,7 @@ public final class SubmissionGrader {
                 String status = "not graded: the run " + (outcome.status() == NotebookExecutor.Status.TIMED_OUT
                         ? "ran over " + overall.toSeconds() + " s" : "failed") + " (see the log)";
                 log.printf("  %s: %s%n%s%n", learner, status, tail(outcome.log()));
-                return new SubmissionRun(learner, status, items.allZero("not run"), probed.notes(), Optional.empty());
+                return new SubmissionRun(learner, status, items.allZero("not run"), notes, Optional.empty());
             }
             String executedJson = Files.readString(executed, StandardCharsets.UTF_8);
             ExecutedNotebook run = ExecutedNotebook.read(executedJson, token);
@@ -131,7 +148,7 @@ public final class SubmissionGrader {
             if (!problems.isEmpty()) {
                 log.printf("  %s: %s%n", learner, status);
             }
-            return new SubmissionRun(learner, status, items.grades(run.lastProbes()), probed.notes(),
+            return new SubmissionRun(learner, status, items.grades(run.lastProbes()), notes,
                     Optional.of(executedJson));
         } finally {
             Folders.delete(work);

@@ -1,6 +1,7 @@
 package dev.jft.quiz.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -65,8 +66,11 @@ class GradeSubmissionsEndToEndTest {
                 }
                 java.nio.file.Files.writeString(book.file(), "{\\"item\\":\\"welcome-accuracy\\",\\"score\\":150,\\"max\\":50}\\n"
                         + "not a gradebook line\\n", java.nio.file.StandardOpenOption.APPEND);""";
-        Files.writeString(submissions.resolve("mallory.ipynb"), appended(inserted(lesson, "import dev.jft.quiz.*;", shadow),
-                forge));
+        // ... and she adds a line to the lesson's check cell, which is reported for the instructor to read
+        Files.writeString(submissions.resolve("mallory.ipynb"), appended(inserted(edited(lesson,
+                "Quiz.check(\"welcome-accuracy\", accuracy)",
+                "System.out.println(\"full marks\");\nQuiz.check(\"welcome-accuracy\", accuracy)"),
+                "import dev.jft.quiz.*;", shadow), forge));
         // oscar answers q1 and the exercise, but one cell loops forever and the last but one kills the kernel
         // (the course kernel blocks System.exit and Runtime.halt, so it is killed from outside).
         String oscar = inserted(alice, "Quiz.answer(\"welcome-q1\", \"B\")", "long spins = 0; while (true) { spins++; }");
@@ -93,6 +97,8 @@ class GradeSubmissionsEndToEndTest {
         assertEquals(List.of("mallory", "completed", "0", "0", "0", "0", "0", "0", "0", "0", "0", "21"),
                 rows.get(3).subList(0, 12), "neither the shadow Quiz nor the gradebook changes the grade: " + why);
         assertTrue(rows.get(3).get(13).contains("welcome-accuracy: tests failed"), why);
+        assertTrue(rows.get(3).get(13).contains("the lesson's check cell for \"welcome-accuracy\" was edited"), why);
+        assertFalse(rows.get(1).get(13).contains("was edited"), "alice only wrote her own cells: " + why);
         List<String> oscarRow = rows.get(4);
         assertEquals(List.of("1", "0", "0", "0", "0", "0", "0", "7", "8"), oscarRow.subList(2, 11), why);
         assertTrue(oscarRow.get(1).contains("timed out (interrupted)") && oscarRow.get(1).contains("stopped the kernel")
