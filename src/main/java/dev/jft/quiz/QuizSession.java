@@ -1,10 +1,11 @@
 package dev.jft.quiz;
 
-import dev.jft.quiz.answer.AnswerFeedback;
 import dev.jft.quiz.answer.AnswerFormatException;
 import dev.jft.quiz.answer.AnswerGrader;
 import dev.jft.quiz.answer.AnswerUsage;
+import dev.jft.quiz.answer.GradedAnswer;
 import dev.jft.quiz.answer.QuestionView;
+import dev.jft.quiz.answer.SealedAnswerChecker;
 import dev.jft.quiz.bank.Exercise;
 import dev.jft.quiz.bank.Question;
 import dev.jft.quiz.bank.QuizBank;
@@ -28,7 +29,9 @@ import java.util.function.Function;
 
 /**
  * The quiz logic behind {@link Quiz}: a catalog of banks, a gradebook and a learner. Tests build
- * their own; notebooks use {@link Quiz}, which holds one made from the environment.
+ * their own; notebooks use {@link Quiz}, which holds one made from the environment. Questions of a
+ * learner release (sealed keys) are checked by {@link SealedAnswerChecker}, the others by
+ * {@link AnswerGrader}.
  *
  * <pre>{@code
  * QuizSession session = new QuizSession(QuizCatalog.fromClasspath(), new Gradebook(path), "ada");
@@ -80,7 +83,8 @@ public final class QuizSession {
     /** Grades option ids or a short answer; the {@link #PLACEHOLDER} only says how to answer. */
     public RichOutput answer(String id, List<String> texts) {
         return find(id, question -> isPlaceholder(texts) ? notAnsweredYet(question)
-                : record(AnswerGrader.grade(question, texts)), this::answeredAnExercise);
+                : record(question.sealed().isPresent() ? SealedAnswerChecker.check(question, texts)
+                        : AnswerGrader.grade(question, texts)), this::answeredAnExercise);
     }
 
     /** Whether {@code texts} is the committed placeholder (or empty): an answer not given yet. */
@@ -95,7 +99,8 @@ public final class QuizSession {
 
     /** Grades a number. */
     public RichOutput answer(String id, double value) {
-        return find(id, question -> record(AnswerGrader.grade(question, value)), this::answeredAnExercise);
+        return find(id, question -> record(question.sealed().isPresent() ? SealedAnswerChecker.check(question, value)
+                : AnswerGrader.grade(question, value)), this::answeredAnExercise);
     }
 
     /** Runs an exercise's tests against {@code implementation}. */
@@ -149,7 +154,7 @@ public final class QuizSession {
         }
     }
 
-    private AnswerFeedback record(AnswerFeedback feedback) {
+    private GradedAnswer record(GradedAnswer feedback) {
         Question question = feedback.question();
         GradebookEntry entry = new GradebookEntry(Instant.now(clock).toString(), learner, question.lesson(),
                 question.id(), "question", feedback.score(), question.points(), feedback.given());

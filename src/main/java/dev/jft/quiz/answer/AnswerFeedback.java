@@ -3,7 +3,6 @@ package dev.jft.quiz.answer;
 import dev.jft.quiz.bank.Option;
 import dev.jft.quiz.bank.Question;
 import dev.jft.viz.Html;
-import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.Set;
  * System.out.println(feedback); // "welcome-q1: correct, 1/1 point ..."
  * }</pre>
  */
-public final class AnswerFeedback implements RichOutput {
+public final class AnswerFeedback implements GradedAnswer {
 
     private final Question question;
     private final String given;
@@ -40,16 +39,19 @@ public final class AnswerFeedback implements RichOutput {
         this.chosenOptions = Set.copyOf(chosenOptions);
     }
 
+    @Override
     public Question question() {
         return question;
     }
 
     /** The answer as recorded in the gradebook, e.g. {@code "A, C"} or {@code "0.88"}. */
+    @Override
     public String given() {
         return given;
     }
 
     /** Points earned, from 0 to {@code question().points()}. */
+    @Override
     public double score() {
         return score;
     }
@@ -59,6 +61,7 @@ public final class AnswerFeedback implements RichOutput {
     }
 
     /** Adds a line shown under the feedback, e.g. that the gradebook could not be written. */
+    @Override
     public AnswerFeedback withNote(String note) {
         notes.add(note);
         return this;

@@ -20,22 +20,23 @@ import java.util.Set;
 public final class AnswerGrader {
 
     /** Numbers closer than this to the tolerance edge count as inside (decimal input is inexact). */
-    private static final double ROUNDING_SLACK = 1e-9;
+    public static final double ROUNDING_SLACK = 1e-9;
 
     private AnswerGrader() {}
 
     /** Grades a text answer: option ids for choice questions, free text for short answers. */
     public static AnswerFeedback grade(Question question, List<String> texts) {
+        requireKey(question);
         return switch (question.kind()) {
             case MULTIPLE_CHOICE, MULTIPLE_SELECT -> gradeChoice(question, chosenOptions(question, texts));
-            case SHORT_ANSWER -> gradeShort(question, texts);
-            case NUMERIC -> throw new AnswerFormatException(AnswerUsage.howToAnswer(question)
-                    + numberHint(texts));
+            case SHORT_ANSWER -> gradeShort(question, shortAnswer(question, texts));
+            case NUMERIC -> throw numberExpected(question, texts);
         };
     }
 
     /** Grades a number; only numeric questions take one. */
     public static AnswerFeedback grade(Question question, double value) {
+        requireKey(question);
         if (question.kind() != QuestionKind.NUMERIC) {
             throw new AnswerFormatException(AnswerUsage.howToAnswer(question));
         }
@@ -43,12 +44,23 @@ public final class AnswerGrader {
         return new AnswerFeedback(question, format(value), correct ? question.points() : 0, correct);
     }
 
-    private static String numberHint(List<String> texts) {
-        return texts.size() == 1 && texts.get(0).trim().matches("[-+]?[0-9.]+(e[-+]?[0-9]+)?")
-                ? " (without quotes)" : "";
+    /** A learner release's question has no key to grade by: say where grading happens instead. */
+    private static void requireKey(Question question) {
+        if (question.sealed().isPresent()) {
+            throw new IllegalStateException("question " + question.id() + " comes from a learner release, which"
+                    + " holds no keys: grade with the instructor's banks (GradeSubmissions in the instructor's tree)");
+        }
     }
 
-    private static Set<String> chosenOptions(Question question, List<String> texts) {
+    /** Text given to a numeric question: says how to answer, and to drop the quotes around a number. */
+    static AnswerFormatException numberExpected(Question question, List<String> texts) {
+        boolean quotedNumber = texts.size() == 1 && texts.get(0) != null
+                && texts.get(0).trim().matches("[-+]?[0-9.]+(e[-+]?[0-9]+)?");
+        return new AnswerFormatException(AnswerUsage.howToAnswer(question) + (quotedNumber ? " (without quotes)" : ""));
+    }
+
+    /** The options chosen, by their ids in the bank; refuses unknown, repeated or (multiple choice) several. */
+    static Set<String> chosenOptions(Question question, List<String> texts) {
         if (question.kind() == QuestionKind.MULTIPLE_CHOICE && texts.size() != 1) {
             throw new AnswerFormatException(AnswerUsage.howToAnswer(question));
         }
@@ -76,17 +88,22 @@ public final class AnswerGrader {
                 chosen);
     }
 
-    private static AnswerFeedback gradeShort(Question question, List<String> texts) {
+    /** The one non-blank text a short-answer question takes. */
+    static String shortAnswer(Question question, List<String> texts) {
         if (texts.size() != 1 || texts.get(0) == null || texts.get(0).isBlank()) {
             throw new AnswerFormatException(AnswerUsage.howToAnswer(question));
         }
-        String given = texts.get(0);
+        return texts.get(0);
+    }
+
+    private static AnswerFeedback gradeShort(Question question, String given) {
         boolean correct = question.acceptedAnswers().stream()
                 .anyMatch(accepted -> ShortAnswerNormalizer.matches(given, accepted));
         return new AnswerFeedback(question, given, correct ? question.points() : 0, correct);
     }
 
-    private static String format(double value) {
+    /** A number as the gradebook records it: whole numbers without a decimal point. */
+    static String format(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? String.valueOf((long) value) : String.format(Locale.ROOT, "%s", value);
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
  * use {@code options} and {@code correctOptions}; numeric ones {@code numericAnswer} and
  * {@code tolerance}; short answers {@code acceptedAnswers}. {@code explanation} is the general
  * explanation shown after answering (required for numeric and short-answer questions).
+ * In a learner release ({@code ./course release}) the key fields are empty, the explanations too,
+ * and {@code sealed} holds the key in the form that recognises a right answer without revealing it.
  *
  * <pre>{@code
  * Question q = QuizCatalog.fromClasspath().question("welcome-q1").orElseThrow();
@@ -25,7 +27,8 @@ public record Question(
         double numericAnswer,
         double tolerance,
         List<String> acceptedAnswers,
-        String explanation) {
+        String explanation,
+        Optional<SealedKey> sealed) {
 
     public Question {
         options = List.copyOf(options);

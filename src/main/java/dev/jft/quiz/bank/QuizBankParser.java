@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,12 @@ public final class QuizBankParser {
     public record IdSite(String id, String file, int line) {}
 
     private static final Pattern GSON_LINE = Pattern.compile("line (\\d+)");
+
+    /** The field of a learner release's question that replaces its key (see {@link SealedKey}). */
+    public static final String SEALED = "sealed";
+
+    /** The field of a learner release's exercise counting the hidden tests it leaves out. */
+    public static final String WITHHELD = "withheld";
 
     private final String file;
     private final SourceLines lines;
@@ -103,31 +110,71 @@ public final class QuizBankParser {
         }
         String prompt = text(object, "prompt", path);
         int points = object.has("points") ? positiveInt(object, "points", path) : 1;
-        List<Option> options = kind.hasOptions() ? options(object, path, id) : List.of();
+        Optional<SealedKey> sealed = object.has(SEALED) ? Optional.of(sealedKey(object, path, id, kind))
+                : Optional.empty();
+        List<Option> options = kind.hasOptions() ? options(object, path, id, sealed.isEmpty()) : List.of();
         List<String> correct = List.of();
         double numeric = Double.NaN;
         double tolerance = 0;
         List<String> accepted = List.of();
         String explanation = object.has("explanation") ? text(object, "explanation", path) : "";
-        switch (kind) {
-            case MULTIPLE_CHOICE, MULTIPLE_SELECT -> correct = keyedOptions(object, path, id, kind, options);
-            case NUMERIC -> {
-                numeric = number(object, "answer", path, id);
-                tolerance = object.has("tolerance") ? number(object, "tolerance", path, id) : 0;
-                if (tolerance < 0) {
-                    problem(path + ".tolerance", "question " + id + ": tolerance must be 0 or more");
-                }
+        if (sealed.isPresent()) {
+            if (object.has("answer") || object.has("explanation")) {
+                problem(path, "question " + id + " holds both \"" + SEALED + "\" (a learner release) and its key or"
+                        + " explanation (an instructor's bank): keep one");
             }
-            case SHORT_ANSWER -> accepted = strings(object, "answer", path, id);
-        }
-        if (!kind.hasOptions() && explanation.isEmpty()) {
-            problem(path, "question " + id + " has no \"explanation\" (shown after answering)");
+        } else {
+            switch (kind) {
+                case MULTIPLE_CHOICE, MULTIPLE_SELECT -> correct = keyedOptions(object, path, id, kind, options);
+                case NUMERIC -> {
+                    numeric = number(object, "answer", path, id);
+                    tolerance = object.has("tolerance") ? number(object, "tolerance", path, id) : 0;
+                    if (tolerance < 0) {
+                        problem(path + ".tolerance", "question " + id + ": tolerance must be 0 or more");
+                    }
+                }
+                case SHORT_ANSWER -> accepted = strings(object, "answer", path, id);
+            }
+            if (!kind.hasOptions() && explanation.isEmpty()) {
+                problem(path, "question " + id + " has no \"explanation\" (shown after answering)");
+            }
         }
         into.add(new Question(id, lesson, kind, prompt, points, options, correct, numeric, tolerance, accepted,
-                explanation));
+                explanation, sealed));
     }
 
-    private List<Option> options(JsonObject question, String path, String questionId) {
+    /** The {@code "sealed"} key of a learner release's question (see {@link SealedKey}). */
+    private SealedKey sealedKey(JsonObject question, String questionPath, String id, QuestionKind kind) {
+        String path = questionPath + "." + SEALED;
+        if (!(question.get(SEALED) instanceof JsonObject object)) {
+            problem(path, "question " + id + ": \"" + SEALED + "\" must be an object {...}");
+            return new SealedKey("", 1, 0, List.of(), List.of(), "");
+        }
+        double grid = 0;
+        if (kind == QuestionKind.NUMERIC) {
+            grid = number(object, SealedKey.GRID, path, id);
+            if (!(grid > 0)) {
+                problem(path + "." + SealedKey.GRID, "question " + id + ": \"" + SealedKey.GRID + "\" must be above 0");
+            }
+        }
+        List<SealedKey.Lock> locks = new ArrayList<>();
+        JsonArray lockArray = array(object, SealedKey.LOCKS, path, true);
+        for (int i = 0; i < lockArray.size(); i++) {
+            String lockPath = path + "." + SealedKey.LOCKS + "[" + i + "]";
+            if (isObject(lockArray.get(i), lockPath)) {
+                JsonObject lock = lockArray.get(i).getAsJsonObject();
+                locks.add(new SealedKey.Lock(text(lock, SealedKey.TAG, lockPath), text(lock, SealedKey.KEY, lockPath)));
+            }
+        }
+        if (lockArray.size() == 0) {
+            problem(path + "." + SealedKey.LOCKS, "question " + id + ": a sealed key needs at least one lock");
+        }
+        List<String> edge = object.has(SealedKey.EDGE) ? strings(object, SealedKey.EDGE, path, id) : List.of();
+        return new SealedKey(text(object, SealedKey.SALT, path), positiveInt(object, SealedKey.ITERATIONS, path), grid,
+                locks, edge, text(object, SealedKey.EXPLANATIONS, path));
+    }
+
+    private List<Option> options(JsonObject question, String path, String questionId, boolean explained) {
         List<Option> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         JsonArray array = array(question, "options", path, true);
@@ -143,7 +190,7 @@ public final class QuizBankParser {
             }
             String text = text(option, "text", optionPath);
             String explanation = option.has("explanation") ? text(option, "explanation", optionPath) : "";
-            if (explanation.isEmpty()) {
+            if (explanation.isEmpty() && explained) {
                 problem(optionPath, "question " + questionId + ": option " + optionId + " has no explanation");
             }
             options.add(new Option(optionId, text, explanation));
@@ -187,7 +234,16 @@ public final class QuizBankParser {
             problem(path + ".expects", "exercise " + id + ": type " + expects + " is not on the classpath");
         }
         int timeout = object.has("timeoutSeconds") ? positiveInt(object, "timeoutSeconds", path) : 2;
-        return new Exercise(id, lesson, title, statement, stub, submit, expects, tests, timeout);
+        int withheldTests = 0;
+        int withheldPoints = 0;
+        if (object.get(WITHHELD) instanceof JsonObject withheld) {
+            withheldTests = positiveInt(withheld, "tests", path + "." + WITHHELD);
+            withheldPoints = positiveInt(withheld, "points", path + "." + WITHHELD);
+        } else if (object.has(WITHHELD)) {
+            problem(path + "." + WITHHELD, "exercise " + id + ": \"" + WITHHELD + "\" must be {\"tests\": n, \"points\": n}");
+        }
+        return new Exercise(id, lesson, title, statement, stub, submit, expects, tests, timeout, withheldTests,
+                withheldPoints);
     }
 
     private static boolean classExists(String name) {

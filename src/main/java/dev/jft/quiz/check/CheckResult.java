@@ -6,10 +6,13 @@ import dev.jft.viz.RichOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The graded run of an exercise: a table of tests with pass or fail, message and points. Hidden
- * tests count towards the score but show no name or message.
+ * tests count towards the score but show no name or message. In a learner release, which leaves the
+ * hidden tests out, a line says how many run when the instructor grades; the score is the visible
+ * tests' alone.
  *
  * <pre>{@code
  * CheckResult result = ExerciseRunner.run(exercise, softmax);
@@ -62,7 +65,19 @@ public final class CheckResult implements RichOutput {
 
     private String summary() {
         String verdict = earned() == points() ? "all tests pass" : "keep going";
-        return exercise.id() + " (" + exercise.title() + "): " + earned() + "/" + points() + " points, " + verdict;
+        return exercise.id() + " (" + exercise.title() + "): " + earned() + "/" + points() + " points"
+                + (exercise.withheldTests() > 0 ? " from the visible tests" : "") + ", " + verdict;
+    }
+
+    /** What a learner release withholds, e.g. "2 hidden tests (3 points) run when your instructor grades ...". */
+    private Optional<String> withheld() {
+        int tests = exercise.withheldTests();
+        if (tests == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(tests + " hidden " + (tests == 1 ? "test" : "tests") + " (" + exercise.withheldPoints()
+                + (exercise.withheldPoints() == 1 ? " point" : " points") + ") run when your instructor grades:"
+                + " this edition of the course does not hold them, so they are not run here.");
     }
 
     /**
@@ -95,6 +110,8 @@ public final class CheckResult implements RichOutput {
                     .append(outcome.earned()).append('/').append(outcome.points()).append("</td></tr>");
         }
         html.append("</tbody></table>");
+        withheld().ifPresent(line -> html.append("<p style=\"").append(MESSAGE_STYLE).append("\">")
+                .append(Html.escape(line)).append("</p>"));
         notes.forEach(note -> html.append("<p style=\"").append(MESSAGE_STYLE).append(';').append(ERROR_STYLE)
                 .append("\"><i>").append(Html.escape(note)).append("</i></p>"));
         html.append("</div>");
@@ -111,6 +128,7 @@ public final class CheckResult implements RichOutput {
                 text.append(": ").append(outcome.message().replace("\n", "\n      "));
             }
         }
+        withheld().ifPresent(line -> text.append('\n').append(line));
         notes.forEach(note -> text.append('\n').append(note));
         return text.toString();
     }

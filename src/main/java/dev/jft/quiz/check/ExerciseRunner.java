@@ -42,19 +42,25 @@ public final class ExerciseRunner {
 
     /**
      * The points {@code exercise} is worth: the {@link Points} of each {@code @Test} method of its test
-     * classes, 1 where a test has none, as {@link #run} would award when every test passes. A test class
-     * that cannot be loaded counts nothing here ({@link #run} reports it).
+     * classes, 1 where a test has none, as {@link #run} would award when every test passes, plus the
+     * points of the tests a learner release withholds. A test class that cannot be loaded counts nothing
+     * here ({@link #run} reports it).
      */
     public static int maxPoints(Exercise exercise) {
-        int points = 0;
-        for (String name : exercise.testClasses()) {
+        return testMethods(exercise.testClasses()).stream().mapToInt(ExerciseRunner::pointsOf).sum()
+                + exercise.withheldPoints();
+    }
+
+    /** The {@code @Test} methods of these classes and their superclasses; classes that do not load give none. */
+    public static List<Method> testMethods(List<String> classNames) {
+        List<Method> tests = new ArrayList<>();
+        for (String name : classNames) {
             try {
                 for (Class<?> type = Class.forName(name, false, LIBRARY_LOADER); type != null && type != Object.class;
                         type = type.getSuperclass()) {
                     for (Method method : type.getDeclaredMethods()) {
                         if (method.isAnnotationPresent(org.junit.jupiter.api.Test.class)) {
-                            Points declared = method.getAnnotation(Points.class);
-                            points += declared == null ? 1 : declared.value();
+                            tests.add(method);
                         }
                     }
                 }
@@ -62,7 +68,13 @@ public final class ExerciseRunner {
                 // counted as nothing; running the exercise explains the problem
             }
         }
-        return points;
+        return tests;
+    }
+
+    /** What a test method is worth: its {@link Points}, else 1. */
+    public static int pointsOf(Method test) {
+        Points declared = test.getAnnotation(Points.class);
+        return declared == null ? 1 : declared.value();
     }
 
     /**
@@ -176,7 +188,7 @@ public final class ExerciseRunner {
 
         private static TestOutcome outcome(TestIdentifier test, boolean passed, String message) {
             Optional<Method> method = javaMethod(test.getSource());
-            int points = method.map(m -> m.getAnnotation(Points.class)).map(Points::value).orElse(1);
+            int points = method.map(ExerciseRunner::pointsOf).orElse(1);
             boolean hidden = method.map(m -> m.isAnnotationPresent(Hidden.class)
                     || m.getDeclaringClass().isAnnotationPresent(Hidden.class)).orElse(false);
             return new TestOutcome(test.getDisplayName(), passed, hidden, passed ? "" : message,

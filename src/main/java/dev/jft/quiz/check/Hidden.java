@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  *
  * <pre>{@code
  * @Hidden
- * class SoftmaxHiddenTest { ... }
+ * class EdgeCasesTest { ... }
  * }</pre>
  */
 @Retention(RetentionPolicy.RUNTIME)
