@@ -55,6 +55,9 @@ c.Spawner.environment = {
 # Limits: the local spawner cannot enforce these (it only passes them on as MEM_LIMIT and CPU_LIMIT);
 # spawners with cgroups (KubeSpawner, SystemdSpawner) do. The kernel's heap and its one PyTorch thread
 # are set in its kernelspec (./course hub), which is what keeps a class within one machine here.
+# COURSE_FAST=1 given to ./course hub reaches every kernel (fast mode: small data, few epochs), e.g. for a
+# demonstration or hub/load_check.py --fast; unset, learners get the full lessons.
+c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "COURSE_FAST"]
 c.Spawner.mem_limit = os.environ["COURSE_HUB_MEM_LIMIT"]
 c.Spawner.cpu_limit = float(os.environ["COURSE_HUB_CPU_LIMIT"])
 c.Spawner.start_timeout = 120

@@ -1,14 +1,14 @@
 #!/usr/bin/python3
 """Load check of `./course hub`: N simulated learners (default 10) log in at the same time, each
 starts their server and a course kernel and runs every code cell of lesson 00 through it over the
-Jupyter protocol, as the notebook page would. Prints, per learner, the time to a ready server and a
-kernel, the time to run the lesson, the peak memory of all their processes (server and kernel) and
-the CPU time they used; then the totals. It prints figures; it asserts nothing about speed.
+Jupyter protocol, as the notebook page would. Prints, per learner, the time to a ready server, the
+time to run the lesson (from the kernel's start), the peak memory (RSS) of all their processes
+together (server and kernel) and of the largest one, and the CPU time they used; then the totals. It prints figures; it asserts nothing about speed.
 
 Run as root in the instructor's tree (it creates the users jftload-01 ... and the group jftload, and
 removes them, with their homes, when it ends):
 
-    sudo hub/load_check.py [--learners 10] [--lesson notebooks/00-welcome.ipynb] [--port 18700]
+    sudo hub/load_check.py [--learners 10] [--lesson notebooks/00-welcome.ipynb] [--fast] [--port 18700]
 
 The hub's files go to /tmp/jft-hub-load (COURSE_HUB_DIR), kept between runs, so the second run does
 not build the learner edition again.
@@ -91,6 +91,7 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.uids = uids
         self.peak = {uid: 0 for uid in uids}
+        self.largest = {uid: 0 for uid in uids}   # the largest single process (the kernel, as a rule)
         self.cpu = {uid: {} for uid in uids}
         self.running = True
 
@@ -99,6 +100,7 @@ class Sampler(threading.Thread):
             for uid in self.uids:
                 found = processes_of(uid)
                 self.peak[uid] = max(self.peak[uid], sum(rss for _, rss, _ in found))
+                self.largest[uid] = max([self.largest[uid]] + [rss for _, rss, _ in found])
                 for pid, _, cpu in found:
                     self.cpu[uid][pid] = cpu
             time.sleep(0.5)
@@ -138,6 +140,7 @@ def main(argv):
     parser.add_argument("--learners", type=int, default=10)
     parser.add_argument("--lesson", default="notebooks/00-welcome.ipynb")
     parser.add_argument("--port", type=int, default=18700)
+    parser.add_argument("--fast", action="store_true", help="fast mode (COURSE_FAST=1): small data, few epochs")
     args = parser.parse_args(argv)
     if os.geteuid() != 0:
         raise SystemExit("hub/load_check.py must run as root: it creates the simulated learners as local users")
@@ -151,6 +154,9 @@ def main(argv):
     log_path = ROOT / "target" / "hub-load.log"
     log_path.parent.mkdir(exist_ok=True)
     env = dict(os.environ, COURSE_HUB_DIR="/tmp/jft-hub-load", COURSE_HUB_GROUP=GROUP, COURSE_HUB_PORT=str(args.port))
+    env.pop("COURSE_FAST", None)
+    if args.fast:
+        env["COURSE_FAST"] = "1"
     subprocess.run(["rm", "-rf", "/tmp/jft-hub-load/state"], check=True)
     base = f"http://127.0.0.1:{args.port}"
     with open(log_path, "w") as log:
@@ -174,7 +180,7 @@ def main(argv):
         time.sleep(1)
         sampler.running = False
         sampler.join()
-        report(names, uids, results, sampler, wall, args.lesson)
+        report(names, uids, results, sampler, wall, args.lesson + (" (fast mode)" if args.fast else ""))
         return 1 if any(result["problems"] for result in results) else 0
     finally:
         hub.send_signal(signal.SIGTERM)   # the hub stops every learner's server and kernel, and its proxy
@@ -186,7 +192,7 @@ def report(names, uids, results, sampler, wall, lesson):
     with open("/proc/loadavg") as loadavg:
         load = loadavg.read().split()[:3]
     print(f"{len(names)} learners, {lesson}, all at once; {os.cpu_count()} CPUs; load average now {' '.join(load)}")
-    print(f"{'learner':<12} {'server ready s':>14} {'lesson s':>9} {'session s':>10} {'peak MiB':>9} {'CPU s':>7}  problems")
+    print(f"{'learner':<12} {'server ready s':>14} {'lesson s':>9} {'session s':>10} {'peak MiB':>9} {'largest':>8} {'CPU s':>7}  problems")
     peaks, cpus = [], []
     for name, result in zip(names, results):
         peak = sampler.peak[uids[name]] / 2**20
@@ -194,7 +200,7 @@ def report(names, uids, results, sampler, wall, lesson):
         peaks.append(peak)
         cpus.append(cpu)
         print(f"{name:<12} {result['server']:>14.1f} {result['lesson']:>9.1f} {result['session']:>10.1f} {peak:>9.0f}"
-              f" {cpu:>7.1f}  {'; '.join(result['problems']) or 'none'}")
+              f" {sampler.largest[uids[name]] / 2**20:>8.0f} {cpu:>7.1f}  {'; '.join(result['problems']) or 'none'}")
     print(f"class: {wall:.1f} s from the first login to the last lesson's end; peak memory per learner"
           f" mean {sum(peaks) / len(peaks):.0f} MiB, max {max(peaks):.0f} MiB, sum {sum(peaks):.0f} MiB;"
           f" CPU per learner mean {sum(cpus) / len(cpus):.1f} s, sum {sum(cpus):.1f} s")

@@ -80,7 +80,10 @@ class HubEndToEndTest {
                 // Only what this test started as its own users, if a failure left any, by process id.
                 for (String pid : run("pgrep", "-u", learner).output.strip().split("\\s+")) {
                     if (!pid.isEmpty()) {
-                        ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
+                        ProcessHandle.of(Long.parseLong(pid)).ifPresent(process -> {
+                            process.destroyForcibly();
+                            process.onExit().completeOnTimeout(process, 10, TimeUnit.SECONDS).join();
+                        });
                     }
                 }
                 sh("userdel", "--remove", learner);
@@ -145,9 +148,20 @@ class HubEndToEndTest {
         }
 
         stopHub();
+        // The hub asks every server to stop and exits without waiting for them: a server shuts its kernel
+        // down, and a kernel whose server is gone ends itself within a second or two (ParentWatchdog).
+        long stopped = System.nanoTime();
         for (String learner : List.of(ADA, BOB)) {
-            assertEquals("", run("pgrep", "-u", learner).output.strip(), "no process of " + learner + " outlives the hub");
+            String left = run("pgrep", "-u", learner).output.strip();
+            while (!left.isEmpty() && System.nanoTime() - stopped < Duration.ofSeconds(30).toNanos()) {
+                Thread.sleep(200);
+                left = run("pgrep", "-u", learner).output.strip();
+            }
+            assertEquals("", left, "no process of " + learner + " outlives the hub by 30 s: "
+                    + run("ps", "-o", "pid,args", "-u", learner).output);
         }
+        System.out.printf("HubEndToEndTest: the learners' last processes ended %.1f s after the hub%n",
+                (System.nanoTime() - stopped) / 1e9);
         assertTrue(portIsFree(port) && portIsFree(port + 1) && portIsFree(port + 2), "the hub and its proxy released their ports");
 
         Path out = Files.createTempDirectory("hub-grades");
