@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.jft.course.Folders;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,8 +47,8 @@ class HubEndToEndTest {
     private static final String PASSWORD = "e2e-Pass-" + Long.toHexString(System.nanoTime());
     private static final String FOLDER = "java-fine-tuning-course";
     private static final String LESSON = "00-welcome";
-    /** The built learner edition is kept between runs of the same tree (the hub rebuilds it when the tree changed). */
-    private static final Path HUB_DIR = Path.of("/tmp/jft-hub-e2e-" + Integer.toHexString(ROOT.toString().hashCode()));
+    /** The hub's folder (the built learner edition, its state), made for this run and removed after it. */
+    private static Path hubDir;
     private static final Duration CELL = Duration.ofMinutes(2);
 
     private static Process hub;
@@ -58,6 +60,8 @@ class HubEndToEndTest {
         assumeTrue("root".equals(System.getProperty("user.name")),
                 "the hub test needs root: it creates local users with useradd and the hub starts servers as them");
         removeTheClass();
+        hubDir = Files.createTempDirectory("jft-hub-e2e");
+        Files.setPosixFilePermissions(hubDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         sh("groupadd", GROUP);
         for (String learner : List.of(ADA, BOB, EVE)) {
             List<String> useradd = new ArrayList<>(List.of("useradd", "--create-home", "--shell", "/bin/sh"));
@@ -91,6 +95,9 @@ class HubEndToEndTest {
         }
         if (run("getent", "group", GROUP).exitCode == 0) {
             sh("groupdel", GROUP);
+        }
+        if (hubDir != null) {
+            Folders.delete(hubDir);
         }
     }
 
@@ -216,7 +223,6 @@ class HubEndToEndTest {
     private static void startHub(int port) throws Exception {
         Files.createDirectories(ROOT.resolve("target"));
         log = ROOT.resolve("target/hub-e2e.log");
-        run("rm", "-rf", HUB_DIR.resolve("state").toString());   // a fresh hub database each run
         ProcessBuilder builder = new ProcessBuilder(hubCommand()).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("COURSE_HUB_PORT", Integer.toString(port));
@@ -242,7 +248,7 @@ class HubEndToEndTest {
     }
 
     private static String[] hubCommand(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("env", "COURSE_HUB_DIR=" + HUB_DIR, "COURSE_HUB_GROUP=" + GROUP,
+        List<String> command = new ArrayList<>(List.of("env", "COURSE_HUB_DIR=" + hubDir, "COURSE_HUB_GROUP=" + GROUP,
                 ROOT.resolve("course").toString(), "hub"));
         command.addAll(List.of(arguments));
         return command.toArray(String[]::new);
