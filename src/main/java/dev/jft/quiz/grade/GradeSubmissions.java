@@ -19,23 +19,24 @@ import java.util.Map;
  *
  * <pre>{@code
  * java -cp course.jar:deps/* dev.jft.quiz.grade.GradeSubmissions --lesson 00-welcome \
- *     --submissions submitted/ --out grades.csv --cell-timeout 120
+ *     --submissions submitted/ --out grades.csv --cell-timeout 120 --jobs 2
  * }</pre>
  */
 public final class GradeSubmissions {
 
     static final String USAGE = "usage: GradeSubmissions --lesson LESSON --submissions DIR --out grades.csv"
-            + " [--cell-timeout SECONDS] [--kernel java] [--python /usr/bin/python3]";
+            + " [--cell-timeout SECONDS] [--jobs N] [--kernel java] [--python /usr/bin/python3]";
 
     private static final List<String> OPTIONS = List.of("--lesson", "--submissions", "--out", "--cell-timeout",
-            "--kernel", "--python");
+            "--jobs", "--kernel", "--python");
 
     /** Parsed command line. */
-    record Options(String lesson, Path submissions, Path out, Duration cellTimeout, String kernel, String python) {
+    record Options(String lesson, Path submissions, Path out, Duration cellTimeout, int jobs, String kernel,
+                   String python) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of(
-                    "--cell-timeout", "120", "--kernel", "java", "--python", "/usr/bin/python3"));
+                    "--cell-timeout", "120", "--jobs", "1", "--kernel", "java", "--python", "/usr/bin/python3"));
             for (int i = 0; i < args.length; i += 2) {
                 if (!OPTIONS.contains(args[i])) {
                     throw new IllegalArgumentException("unknown option " + args[i]
@@ -52,19 +53,25 @@ public final class GradeSubmissions {
                     throw new IllegalArgumentException("--lesson, --submissions and --out are required\n" + USAGE);
                 }
             }
-            long seconds;
-            try {
-                seconds = Long.parseLong(values.get("--cell-timeout"));
-            } catch (NumberFormatException e) {
-                seconds = -1;
-            }
-            if (seconds <= 0) {
-                throw new IllegalArgumentException("--cell-timeout must be a whole number of seconds above 0, got "
-                        + values.get("--cell-timeout"));
-            }
+            long seconds = positive(values, "--cell-timeout", "a whole number of seconds above 0");
+            int jobs = (int) positive(values, "--jobs", "a whole number of submissions graded at once, 1 or more;"
+                    + " each runs its own kernel, so mind the memory");
             return new Options(values.get("--lesson"), Path.of(values.get("--submissions")),
-                    Path.of(values.get("--out")), Duration.ofSeconds(seconds), values.get("--kernel"),
+                    Path.of(values.get("--out")), Duration.ofSeconds(seconds), jobs, values.get("--kernel"),
                     values.get("--python"));
+        }
+
+        private static long positive(Map<String, String> values, String option, String expected) {
+            long value;
+            try {
+                value = Long.parseLong(values.get(option));
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value <= 0 || value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(option + " must be " + expected + ", got " + values.get(option));
+            }
+            return value;
         }
 
         private String stem() {
@@ -103,7 +110,7 @@ public final class GradeSubmissions {
     /** Grades every submission with {@code executor} and writes the CSV, chart and executed notebooks. */
     static GradeSheet run(Options options, NotebookExecutor executor, PrintStream log) throws IOException {
         List<SubmissionRun> runs = new SubmissionGrader(executor, QuizCatalog.fromClasspath(), options.lesson(),
-                options.cellTimeout(), log).gradeAll(options.submissions());
+                options.cellTimeout(), log).gradeAll(options.submissions(), options.jobs());
         GradeSheet sheet = GradeSheet.of(runs);
         sheet.writeCsv(options.out());
         sheet.writeChart(options.chart());
