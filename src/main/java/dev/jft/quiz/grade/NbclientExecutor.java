@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +30,22 @@ public final class NbclientExecutor implements NotebookExecutor {
 
     private final String python;
     private final String kernelName;
+    private final Optional<Path> kernelspecs;
 
     /** {@code python} must have nbclient (Debian: {@code /usr/bin/python3}); {@code kernelName} e.g. {@code java}. */
     public NbclientExecutor(String python, String kernelName) {
+        this(python, kernelName, Optional.empty());
+    }
+
+    /**
+     * Finds {@code kernelName} in {@code kernelspecs} (a Jupyter data folder holding
+     * {@code kernels/<name>/kernel.json}) before the folders on {@code JUPYTER_PATH}: e.g. an IJava
+     * kernelspec named {@code java}, to grade under IJava.
+     */
+    public NbclientExecutor(String python, String kernelName, Optional<Path> kernelspecs) {
         this.python = python;
         this.kernelName = kernelName;
+        this.kernelspecs = kernelspecs.map(Path::toAbsolutePath);
     }
 
     List<String> command(Path runner, Path notebook, Path executed, Duration cellTimeout) {
@@ -59,6 +71,8 @@ public final class NbclientExecutor implements NotebookExecutor {
                     .directory(notebook.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            kernelspecs.ifPresent(first -> builder.environment().merge("JUPYTER_PATH", first.toString(),
+                    (rest, folder) -> folder + java.io.File.pathSeparator + rest));
             Process process = builder.start();
             boolean finished = process.waitFor(overallLimit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {

