@@ -26,14 +26,15 @@ import java.util.Optional;
 public final class GradeSubmissions {
 
     static final String USAGE = "usage: GradeSubmissions --lesson LESSON --submissions DIR --out grades.csv"
-            + " [--cell-timeout SECONDS] [--jobs N] [--kernel java] [--kernelspecs DIR] [--python /usr/bin/python3]";
+            + " [--cell-timeout SECONDS] [--jobs N] [--user NAME] [--kernel java] [--kernelspecs DIR]"
+            + " [--python /usr/bin/python3]";
 
     private static final List<String> OPTIONS = List.of("--lesson", "--submissions", "--out", "--cell-timeout",
-            "--jobs", "--kernel", "--kernelspecs", "--python");
+            "--jobs", "--user", "--kernel", "--kernelspecs", "--python");
 
     /** Parsed command line. */
-    record Options(String lesson, Path submissions, Path out, Duration cellTimeout, int jobs, String kernel,
-                   Optional<Path> kernelspecs, String python) {
+    record Options(String lesson, Path submissions, Path out, Duration cellTimeout, int jobs, Optional<String> user,
+                   String kernel, Optional<Path> kernelspecs, String python) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of(
@@ -66,8 +67,8 @@ public final class GradeSubmissions {
                         + " kernelspec there, e.g. with ./course grade --ijava IJAVA_JAR ...");
             }
             return new Options(values.get("--lesson"), Path.of(values.get("--submissions")),
-                    Path.of(values.get("--out")), Duration.ofSeconds(seconds), jobs, values.get("--kernel"),
-                    kernelspecs, values.get("--python"));
+                    Path.of(values.get("--out")), Duration.ofSeconds(seconds), jobs,
+                    Optional.ofNullable(values.get("--user")), values.get("--kernel"), kernelspecs, values.get("--python"));
         }
 
         private static long positive(Map<String, String> values, String option, String expected) {
@@ -106,13 +107,31 @@ public final class GradeSubmissions {
     private GradeSubmissions() {}
 
     public static void main(String[] args) throws IOException {
-        Options options;
         try {
-            options = Options.parse(args);
-            run(options, new NbclientExecutor(options.python(), options.kernel(), options.kernelspecs()), System.out);
+            Options options = Options.parse(args);
+            if (options.user().isPresent()) {
+                gradeAs(GradingUser.lookup(options.user().get()), options, System.out);
+            } else {
+                NbclientExecutor executor = new NbclientExecutor(options.python(), options.kernel(),
+                        options.kernelspecs());
+                KernelCheck.requireStarts(executor, "the kernel \"" + options.kernel() + "\"");
+                run(options, executor, System.out);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+        }
+    }
+
+    /** Grades with each submission's runner and kernel started as {@code user}, from a kernel staged for it. */
+    static GradeSheet gradeAs(GradingUser user, Options options, PrintStream log) throws IOException {
+        try (GradingRuntime runtime = GradingRuntime.stage(options.kernel(), options.kernelspecs(), user)) {
+            NbclientExecutor executor = new NbclientExecutor(options.python(), options.kernel(),
+                    Optional.of(runtime.kernelspecs()), Optional.of(user));
+            log.printf("Submissions run as user %s (uid %d); %d files or folders of the kernel staged where"
+                    + " it can read them%n", user.name(), user.uid(), runtime.staged());
+            KernelCheck.requireStarts(executor, "the kernel \"" + options.kernel() + "\" as user " + user.name());
+            return run(options, executor, log);
         }
     }
 

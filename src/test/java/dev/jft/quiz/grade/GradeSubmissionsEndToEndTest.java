@@ -138,6 +138,60 @@ class GradeSubmissionsEndToEndTest {
                 rows.get(3).subList(0, 12), why);
     }
 
+    /**
+     * With {@code --user nobody} (the grader running as root, as in CI), learner code runs as nobody:
+     * trudy's cells cannot write into the course or the submissions folder, and alice still grades right.
+     */
+    @Test
+    void asAnUnprivilegedUserLearnerCodeCannotWriteTheCourseOrOtherSubmissions(@TempDir Path work) throws Exception {
+        InstalledKernelspec.assumeInstalled();
+        assumeTrue("0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).strip()),
+                "grading as another user needs root");
+        assumeTrue(new ProcessBuilder("id", "nobody").start().waitFor() == 0, "no user nobody on this machine");
+        Path submissions = Files.createDirectories(work.resolve("submissions"));
+        String lesson = Files.readString(WELCOME);
+        Files.writeString(submissions.resolve("alice.ipynb"), alice(lesson));
+        Path planted = Path.of(System.getenv().getOrDefault("COURSE_HOME", "."), "target", "trudy-was-here.txt")
+                .toAbsolutePath();
+        String trudy = appended(appended(appended(lesson,
+                "System.out.println(\"running as \" + System.getProperty(\"user.name\"));"),
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + planted + "\"), \"x\");"),
+                "java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + submissions.resolve("alice.ipynb")
+                        + "\"), \"{}\");");
+        Files.writeString(submissions.resolve("trudy.ipynb"), trudy);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        GradeSheet sheet = GradeSubmissions.gradeAs(GradingUser.lookup("nobody"), GradeSubmissions.Options.parse(
+                new String[] {"--lesson", "00-welcome", "--submissions", submissions.toString(), "--out",
+                    work.resolve("grades.csv").toString(), "--cell-timeout", "60", "--jobs", "2", "--user", "nobody"}),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        List<List<String>> rows = sheet.rows();
+        String why = log + "\n" + rows;
+        assertTrue(log.toString().contains("Submissions run as user nobody"), why);
+        assertEquals(List.of("alice", "completed", "1", "0", "0", "0", "0", "0", "0", "7", "8", "21"),
+                rows.get(1).subList(0, 12), why);
+        String executed = Files.readString(work.resolve("grades-notebooks/trudy.ipynb"));
+        assertTrue(executed.contains("running as nobody"), executed);
+        for (String target : List.of("trudy-was-here.txt", "alice.ipynb")) {
+            assertTrue(outputsOfCellWith(executed, target).contains("AccessDeniedException"),
+                    "the write to " + target + " was refused: " + outputsOfCellWith(executed, target));
+        }
+        assertFalse(Files.exists(planted), "nothing was written into the course");
+        assertTrue(Files.readString(submissions.resolve("alice.ipynb")).length() > 1000, "alice's file is intact");
+        assertTrue(rows.get(2).get(1).contains("raised an error"), why);
+    }
+
+    /** The outputs, as JSON text, of the first code cell whose source contains {@code text}. */
+    private static String outputsOfCellWith(String notebook, String text) {
+        for (var cell : JsonParser.parseString(notebook).getAsJsonObject().getAsJsonArray("cells")) {
+            if (NotebookCells.source(cell.getAsJsonObject()).contains(text)) {
+                return cell.getAsJsonObject().get("outputs").toString();
+            }
+        }
+        return "(no cell contains " + text + ")";
+    }
+
     /** alice answers q1 right and completes the accuracy exercise: 8 of 21 points. */
     private static String alice(String lesson) {
         return edited(lesson, Q1_CELL, "Quiz.answer(\"welcome-q1\", \"B\")", "return -1;", ACCURACY);
