@@ -4,10 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import dev.jft.course.CodeCellNotebook;
+import dev.jft.course.InstalledKernelspec;
+import dev.jft.kernel.KernelspecInstaller;
 import dev.jft.quiz.bank.AttemptPolicy;
 import dev.jft.quiz.bank.Problem;
 import dev.jft.quiz.bank.QuizCatalog;
 import dev.jft.quiz.check.CheckResult;
+import dev.jft.quiz.grade.NbclientExecutor;
+import dev.jft.quiz.grade.NotebookExecutor;
 import dev.jft.quiz.progress.Gradebook;
 import dev.jft.quiz.release.HiddenTests;
 import dev.jft.quiz.release.LearnerBank;
@@ -17,11 +24,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,6 +187,43 @@ class AttemptPolicyTest {
         assertTrue(text(ada.answer("policy-q1", List.of("B"))).startsWith("You have used your 2 attempts"));
         String after = text(session(learner, "cara", AFTER).answer("policy-q1", List.of("B")));
         assertTrue(after.contains("B is second"), "after the deadline a right answer opens them: " + after);
+    }
+
+    /**
+     * Through Jupyter and the course kernel, with an assessed bank put first on the kernel's class path:
+     * the cells say the policy and refuse the third attempt, as a learner sees it.
+     */
+    @Test
+    void throughJupyterAnAssessedQuestionTakesItsAttemptsThenRefuses() throws Exception {
+        InstalledKernelspec.assumeInstalled();
+        Path extra = dir.resolve("extra-bank");
+        Files.createDirectories(extra.resolve("quizzes/09-policy"));
+        String future = BANK.replace("2027-01-15T23:59:00Z", "2999-01-01T00:00:00Z")
+                .replace("2027-01-15T23:59:00+00:00", "2999-01-01T00:00:00Z");
+        Files.writeString(extra.resolve("quizzes/09-policy/questions.json"), future);
+        KernelspecInstaller.main(InstalledKernelspec.installerArguments(dir.resolve("specs/kernels"), extra.toString())
+                .toArray(String[]::new));
+        Path folder = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(folder.resolve("cells.ipynb"), CodeCellNotebook.of("import dev.jft.quiz.*;",
+                "Quiz.show(\"policy-q1\")", "Quiz.answer(\"policy-q1\", \"A\")", "Quiz.answer(\"policy-q1\", \"B\")",
+                "Quiz.answer(\"policy-q1\", \"B\")"));
+
+        NotebookExecutor.Outcome outcome = new NbclientExecutor("/usr/bin/python3", "java", Optional.of(dir.resolve("specs")))
+                .execute(folder.resolve("cells.ipynb"), folder.resolve("executed.ipynb"),
+                        Map.of(Gradebook.PATH_VARIABLE, dir.resolve("jupyter-book.jsonl").toString(),
+                                QuizSession.LEARNER_VARIABLE, "ada"), Duration.ofSeconds(60), Duration.ofMinutes(4));
+        assertEquals(NotebookExecutor.Status.FINISHED, outcome.status(), outcome.log());
+        JsonArray cells = JsonParser.parseString(Files.readString(folder.resolve("executed.ipynb"))).getAsJsonObject()
+                .getAsJsonArray("cells");
+        List<String> outputs = new ArrayList<>();
+        cells.forEach(cell -> outputs.add(cell.getAsJsonObject().get("outputs").toString()));
+        assertTrue(outputs.get(1).contains("Assessed: 2 attempts before 2999-01-01 00:00 UTC"), outputs.get(1));
+        assertTrue(outputs.get(2).contains("not quite") && outputs.get(2).contains("attempt 1 of 2")
+                && !outputs.get(2).contains("B is second"), outputs.get(2));
+        assertTrue(outputs.get(3).contains("policy-q1: correct") && outputs.get(3).contains("attempt 2 of 2"),
+                outputs.get(3));
+        assertTrue(outputs.get(4).contains("You have used your 2 attempts at policy-q1"), outputs.get(4));
+        assertEquals(2, new Gradebook(dir.resolve("jupyter-book.jsonl")).read().size());
     }
 
     @Test

