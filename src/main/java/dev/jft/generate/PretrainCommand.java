@@ -2,7 +2,6 @@ package dev.jft.generate;
 
 import dev.jft.course.Course;
 import dev.jft.train.Checkpoint;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,7 +91,7 @@ public final class PretrainCommand {
 
     private static String lastCheckpoint(PretrainPlan plan) {
         Path checkpoints = plan.folder().resolve(Pretraining.CHECKPOINTS);
-        if (!Files.isRegularFile(checkpoints.resolve("LATEST"))) {
+        if (!Checkpoint.exists(checkpoints)) {
             return "No checkpoint was written yet (the first comes at step " + plan.stepsPerCheckpoint() + ").";
         }
         return "The last checkpoint is at step " + Checkpoint.readState(checkpoints).step() + " of "

@@ -152,7 +152,7 @@ public final class Pretraining {
                         afterCheckpoint.accept(sample);
                     })
                     .build()) {
-                if (Files.isRegularFile(checkpoints.resolve("LATEST"))) {
+                if (Checkpoint.exists(checkpoints)) {
                     tuner.resume(checkpoints);
                     Displays.sink().display("Resuming from the checkpoint at step " + tuner.step() + " of "
                             + plan.totalSteps() + " in " + checkpoints);

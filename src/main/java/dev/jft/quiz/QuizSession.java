@@ -6,6 +6,7 @@ import dev.jft.quiz.answer.AnswerUsage;
 import dev.jft.quiz.answer.GradedAnswer;
 import dev.jft.quiz.answer.QuestionView;
 import dev.jft.quiz.answer.SealedAnswerChecker;
+import dev.jft.quiz.bank.AttemptPolicy;
 import dev.jft.quiz.bank.Exercise;
 import dev.jft.quiz.bank.Question;
 import dev.jft.quiz.bank.QuizBank;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The quiz logic behind {@link Quiz}: a catalog of banks, a gradebook and a learner. Tests build
@@ -46,12 +48,18 @@ public final class QuizSession {
     private final QuizCatalog catalog;
     private final Gradebook gradebook;
     private final String learner;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public QuizSession(QuizCatalog catalog, Gradebook gradebook, String learner) {
+        this(catalog, gradebook, learner, Clock.systemUTC());
+    }
+
+    /** A session that reads deadlines ({@link AttemptPolicy}) against {@code clock}. */
+    public QuizSession(QuizCatalog catalog, Gradebook gradebook, String learner, Clock clock) {
         this.catalog = catalog;
         this.gradebook = gradebook;
         this.learner = learner;
+        this.clock = clock;
     }
 
     /** The session for this process: banks from the classpath, gradebook and learner from the environment. */
@@ -69,9 +77,11 @@ public final class QuizSession {
         return gradebook;
     }
 
-    /** A question or an exercise, ready to display. */
+    /** A question or an exercise, ready to display, with how it may be attempted. */
     public RichOutput show(String id) {
-        return find(id, QuestionView::new, ExerciseView::new);
+        Instant now = Instant.now(clock);
+        return find(id, question -> new QuestionView(question, catalog.policy(id).statement(0, now)),
+                exercise -> new ExerciseView(exercise, catalog.policy(id).statement(0, now)));
     }
 
     /**
@@ -83,7 +93,7 @@ public final class QuizSession {
     /** Grades option ids or a short answer; the {@link #PLACEHOLDER} only says how to answer. */
     public RichOutput answer(String id, List<String> texts) {
         return find(id, question -> isPlaceholder(texts) ? notAnsweredYet(question)
-                : record(question.sealed().isPresent() ? SealedAnswerChecker.check(question, texts)
+                : attempt(question, () -> question.sealed().isPresent() ? SealedAnswerChecker.check(question, texts)
                         : AnswerGrader.grade(question, texts)), this::answeredAnExercise);
     }
 
@@ -92,15 +102,17 @@ public final class QuizSession {
         return texts.stream().allMatch(text -> text == null || text.isBlank() || text.trim().equals(PLACEHOLDER));
     }
 
-    private static RichOutput notAnsweredYet(Question question) {
+    private RichOutput notAnsweredYet(Question question) {
         return new QuizMessage("Not answered yet (nothing recorded): replace \"" + PLACEHOLDER
-                + "\" with your answer and run the cell again. " + AnswerUsage.howToAnswer(question));
+                + "\" with your answer and run the cell again. " + AnswerUsage.howToAnswer(question) + "\n"
+                + catalog.policy(question.id()).statement(0, Instant.now(clock)));
     }
 
     /** Grades a number. */
     public RichOutput answer(String id, double value) {
-        return find(id, question -> record(question.sealed().isPresent() ? SealedAnswerChecker.check(question, value)
-                : AnswerGrader.grade(question, value)), this::answeredAnExercise);
+        return find(id, question -> attempt(question, () -> question.sealed().isPresent()
+                ? SealedAnswerChecker.check(question, value) : AnswerGrader.grade(question, value)),
+                this::answeredAnExercise);
     }
 
     /** Runs an exercise's tests against {@code implementation}. */
@@ -134,16 +146,75 @@ public final class QuizSession {
                     + implementation.getClass().getName() + ": keep the type from the stub (Quiz.show(\""
                     + exercise.id() + "\") shows it) and call " + exercise.checkCall());
         }
+        Attempt attempt = nextAttempt(exercise.id());
+        if (attempt.refusal().isPresent()) {
+            return attempt.refusal().get();
+        }
         CheckResult result;
         try {
             result = ExerciseRunner.run(exercise, implementation);
         } catch (IllegalStateException e) {
             return new QuizMessage(e.getMessage());
         }
-        GradebookEntry entry = new GradebookEntry(Instant.now(clock).toString(), learner, exercise.lesson(),
+        GradebookEntry entry = new GradebookEntry(attempt.now().toString(), learner, exercise.lesson(),
                 exercise.id(), "exercise", result.earned(), result.points(), "");
         appendOrExplain(entry).ifPresent(result::withNote);
-        return result;
+        return result.withPolicy(attempt.statement());
+    }
+
+    /**
+     * Grades an answer within its item's {@link AttemptPolicy}: an assessed item before its deadline
+     * takes only its attempts and shows the verdict without the answer. An answer of the wrong shape
+     * (thrown by {@code grading}) is explained and not counted.
+     */
+    private RichOutput attempt(Question question, Supplier<GradedAnswer> grading) {
+        Attempt attempt = nextAttempt(question.id());
+        if (attempt.refusal().isPresent()) {
+            return attempt.refusal().get();
+        }
+        GradedAnswer graded = grading.get();
+        if (attempt.limited()) {
+            graded.withholdAnswers();
+        }
+        return record(graded).withNote(attempt.statement());
+    }
+
+    /** The attempt about to be made at an item, under its policy at {@code now}; {@code refusal} when it may not be. */
+    private record Attempt(AttemptPolicy policy, Instant now, int number, Optional<RichOutput> refusal) {
+
+        /** Whether attempts are counted and answers withheld (assessed, before the deadline). */
+        boolean limited() {
+            return policy.limits(now);
+        }
+
+        /** The policy line the cell shows with this attempt. */
+        String statement() {
+            return policy.statement(number, now);
+        }
+    }
+
+    /**
+     * The next attempt at {@code id}: numbered from this learner's gradebook while the policy limits
+     * attempts (else 1: practice reads no gradebook), refused when they are used up or when the
+     * gradebook cannot be read, since then they cannot be counted.
+     */
+    private Attempt nextAttempt(String id) {
+        AttemptPolicy policy = catalog.policy(id);
+        Instant now = Instant.now(clock);
+        if (!policy.limits(now)) {
+            return new Attempt(policy, now, 1, Optional.empty());
+        }
+        int number;
+        try {
+            number = 1 + (int) gradebook.read().stream()
+                    .filter(entry -> learner.equals(entry.learner()) && id.equals(entry.item())).count();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            return new Attempt(policy, now, 0, Optional.of(new QuizMessage(id + " is assessed, with a limited number"
+                    + " of attempts, and they are counted in your gradebook, which cannot be read: " + e.getMessage())));
+        }
+        Optional<RichOutput> usedUp = number > policy.attempts()
+                ? Optional.of(new QuizMessage(policy.usedUp(id))) : Optional.empty();
+        return new Attempt(policy, now, number, usedUp);
     }
 
     private static Optional<Class<?>> expectedType(Exercise exercise) {

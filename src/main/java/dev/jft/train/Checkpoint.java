@@ -73,10 +73,15 @@ public final class Checkpoint {
         return GSON.toJson(state);
     }
 
+    /** Whether {@code dir} holds a complete checkpoint to resume from. */
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(LATEST));
+    }
+
     /** The folder of the latest complete checkpoint in {@code dir}. */
     public static Path latest(Path dir) {
         Path pointer = dir.resolve(LATEST);
-        if (!Files.isRegularFile(pointer)) {
+        if (!exists(dir)) {
             throw new IllegalArgumentException("No checkpoint in " + dir + " (no " + LATEST
                     + " file): pass the checkpointDir of an earlier run that finished at least one epoch.");
         }

@@ -25,10 +25,12 @@ class CheckpointTest {
             TinyClassifier model = new TinyClassifier(SyntheticData.VOCAB, 8, 3, 1, false, 0f);
             var train = SyntheticData.sequences(16, 4, 3, 1);
             FineTuner.initialize(model, models, 1, train);
+            assertFalse(Checkpoint.exists(dir), "nothing to resume from before the first epoch");
             try (FineTuner tuner = FineTuner.builder().model(model).trainData(List.of(train))
                     .validationData(List.of(train)).epochs(2).checkpointDir(dir).progress(false).build()) {
                 tuner.fit();
             }
+            assertTrue(Checkpoint.exists(dir));
             assertEquals(dir.resolve("epoch-2"), Checkpoint.latest(dir));
             assertFalse(Files.exists(dir.resolve("epoch-1")));
             Checkpoint.State state = Checkpoint.readState(dir);

@@ -26,6 +26,7 @@ public final class AnswerFeedback implements GradedAnswer {
     private final boolean correct;
     private final Set<String> chosenOptions;
     private final List<String> notes = new ArrayList<>();
+    private boolean answersShown = true;
 
     AnswerFeedback(Question question, String given, double score, boolean correct) {
         this(question, given, score, correct, Set.of());
@@ -67,6 +68,13 @@ public final class AnswerFeedback implements GradedAnswer {
         return this;
     }
 
+    /** Shows the verdict and score only: no option marked right or wrong, no explanation (assessed items). */
+    @Override
+    public AnswerFeedback withholdAnswers() {
+        answersShown = false;
+        return this;
+    }
+
     private String headline() {
         String verdict = correct ? "correct" : score > 0 ? "partly correct" : "not quite";
         return question.id() + ": " + verdict + ", " + points(score) + "/" + question.points() + " points"
@@ -87,7 +95,7 @@ public final class AnswerFeedback implements GradedAnswer {
     public Map<String, String> mimeBundle() {
         StringBuilder html = new StringBuilder("<div class=\"quiz-feedback\"><p><b>")
                 .append(correct ? "&#10004; " : "&#10008; ").append(Html.escape(headline())).append("</b></p>");
-        if (question.kind().hasOptions()) {
+        if (question.kind().hasOptions() && answersShown) {
             html.append("<ul>");
             for (Option option : question.options()) {
                 html.append("<li><b>").append(Html.escape(option.id())).append("</b> ")
@@ -96,7 +104,7 @@ public final class AnswerFeedback implements GradedAnswer {
             }
             html.append("</ul>");
         }
-        if (!question.explanation().isEmpty()) {
+        if (!question.explanation().isEmpty() && answersShown) {
             html.append("<p>").append(Html.escape(question.explanation())).append("</p>");
         }
         notes.forEach(note -> html.append("<p><i>").append(Html.escape(note)).append("</i></p>"));
@@ -106,13 +114,13 @@ public final class AnswerFeedback implements GradedAnswer {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(headline());
-        if (question.kind().hasOptions()) {
+        if (question.kind().hasOptions() && answersShown) {
             for (Option option : question.options()) {
                 text.append("\n  ").append(option.id()).append(". ").append(option.text())
                         .append(" (").append(mark(option)).append(")\n     ").append(option.explanation());
             }
         }
-        if (!question.explanation().isEmpty()) {
+        if (!question.explanation().isEmpty() && answersShown) {
             text.append('\n').append(question.explanation());
         }
         notes.forEach(note -> text.append('\n').append(note));

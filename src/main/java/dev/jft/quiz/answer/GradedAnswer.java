@@ -24,4 +24,9 @@ public interface GradedAnswer extends RichOutput {
 
     /** Adds a line shown under the feedback, e.g. that the gradebook could not be written. */
     GradedAnswer withNote(String note);
+
+    /** Keeps the right answer and the explanations out of the feedback (an assessed item before its deadline). */
+    default GradedAnswer withholdAnswers() {
+        return this; // feedback that shows no answer has nothing to withhold
+    }
 }

@@ -7,13 +7,14 @@ import dev.jft.viz.RichOutput;
 import java.util.Map;
 
 /**
- * A question as shown before answering: prompt, options and how to answer.
+ * A question as shown before answering: prompt, options, how to answer and how it may be attempted
+ * (its {@link dev.jft.quiz.bank.AttemptPolicy}'s statement).
  *
  * <pre>{@code
- * new QuestionView(question); // what Quiz.show("welcome-q1") returns
+ * new QuestionView(question, policy.statement(0, now)); // what Quiz.show("welcome-q1") returns
  * }</pre>
  */
-public record QuestionView(Question question) implements RichOutput {
+public record QuestionView(Question question, String policy) implements RichOutput {
 
     @Override
     public Map<String, String> mimeBundle() {
@@ -29,7 +30,8 @@ public record QuestionView(Question question) implements RichOutput {
             }
             html.append("</ol>");
         }
-        html.append("<p><code>").append(Html.escape(AnswerUsage.howToAnswer(question))).append("</code></p></div>");
+        html.append("<p><code>").append(Html.escape(AnswerUsage.howToAnswer(question))).append("</code></p><p><i>")
+                .append(Html.escape(policy)).append("</i></p></div>");
         return Map.of("text/html", html.toString(), "text/plain", toString());
     }
 
@@ -41,6 +43,6 @@ public record QuestionView(Question question) implements RichOutput {
         for (Option option : question.options()) {
             text.append("\n  ").append(option.id()).append(". ").append(option.text());
         }
-        return text.append('\n').append(AnswerUsage.howToAnswer(question)).toString();
+        return text.append('\n').append(AnswerUsage.howToAnswer(question)).append('\n').append(policy).toString();
     }
 }

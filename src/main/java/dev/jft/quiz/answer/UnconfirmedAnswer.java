@@ -22,6 +22,7 @@ public final class UnconfirmedAnswer implements GradedAnswer {
     private final String given;
     private final boolean atEdge;
     private final List<String> notes = new ArrayList<>();
+    private boolean answersShown = true;
 
     /** {@code atEdge}: the number fell in a cell the accepted range's edge cuts. */
     public UnconfirmedAnswer(Question question, String given, boolean atEdge) {
@@ -51,6 +52,13 @@ public final class UnconfirmedAnswer implements GradedAnswer {
         return this;
     }
 
+    /** Assessed items open no explanations before the deadline, so the advice does not promise them. */
+    @Override
+    public UnconfirmedAnswer withholdAnswers() {
+        answersShown = false;
+        return this;
+    }
+
     private String headline() {
         return question.id() + ": " + (atEdge ? "at the edge of the accepted range" : "not correct")
                 + " (your answer: " + given + ")";
@@ -61,7 +69,8 @@ public final class UnconfirmedAnswer implements GradedAnswer {
             return "Your number is within a small fraction of the tolerance of the accepted range's edge, too close"
                     + " to call from this edition's hashes: the grader checks it exactly. A more precise value decides it.";
         }
-        String advice = "Try again: the explanations open once your answer is right.";
+        String advice = answersShown ? "Try again: the explanations open once your answer is right."
+                : "The explanations open after the deadline.";
         return question.kind() == QuestionKind.MULTIPLE_SELECT ? advice + " Only the exact set of right options"
                 + " matches here; the grader gives partial credit: (right options chosen - wrong ones) / right options."
                 : advice;

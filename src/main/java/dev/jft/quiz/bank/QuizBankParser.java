@@ -6,10 +6,15 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,6 +42,9 @@ public final class QuizBankParser {
     /** The field of a learner release's question that replaces its key (see {@link SealedKey}). */
     public static final String SEALED = "sealed";
 
+    /** The field of a bank, question or exercise giving its {@link AttemptPolicy}. */
+    public static final String POLICY = "policy";
+
     /** The field of a learner release's exercise counting the hidden tests it leaves out. */
     public static final String WITHHELD = "withheld";
 
@@ -45,6 +53,8 @@ public final class QuizBankParser {
     private final List<Problem> problems = new ArrayList<>();
     private final List<IdSite> ids = new ArrayList<>();
     private String lesson = "";
+    private AttemptPolicy lessonPolicy = AttemptPolicy.practice();
+    private final Map<String, AttemptPolicy> policies = new LinkedHashMap<>();
 
     private QuizBankParser(String file, SourceLines lines) {
         this.file = file;
@@ -78,6 +88,7 @@ public final class QuizBankParser {
         JsonObject object = root.getAsJsonObject();
         lesson = text(object, "lesson", "$");
         String title = text(object, "title", "$");
+        lessonPolicy = policy(object, "$", AttemptPolicy.practice());
         List<Question> questions = new ArrayList<>();
         JsonArray questionArray = array(object, "questions", "$", true);
         for (int i = 0; i < questionArray.size(); i++) {
@@ -94,11 +105,12 @@ public final class QuizBankParser {
                 exercises.add(exercise(exerciseArray.get(i).getAsJsonObject(), path));
             }
         }
-        return new QuizBank(lesson, title, questions, exercises);
+        return new QuizBank(lesson, title, questions, exercises, policies);
     }
 
     private void question(JsonObject object, String path, List<Question> into) {
         String id = id(object, path);
+        policies.put(id, policy(object, path, lessonPolicy));
         String kindName = text(object, "kind", path);
         QuestionKind kind = QuestionKind.fromFileName(kindName).orElse(null);
         if (kind == null) {
@@ -219,6 +231,7 @@ public final class QuizBankParser {
 
     private Exercise exercise(JsonObject object, String path) {
         String id = id(object, path);
+        policies.put(id, policy(object, path, lessonPolicy));
         String title = text(object, "title", path);
         String statement = text(object, "statement", path);
         String stub = text(object, "stub", path);
@@ -244,6 +257,54 @@ public final class QuizBankParser {
         }
         return new Exercise(id, lesson, title, statement, stub, submit, expects, tests, timeout, withheldTests,
                 withheldPoints);
+    }
+
+    /** The {@code "policy"} of a bank or item at {@code path}; {@code inherited} when it has none (or a broken one). */
+    private AttemptPolicy policy(JsonObject object, String path, AttemptPolicy inherited) {
+        if (!object.has(POLICY)) {
+            return inherited;
+        }
+        String policyPath = path + "." + POLICY;
+        if (!(object.get(POLICY) instanceof JsonObject policy)) {
+            problem(policyPath, "\"" + POLICY + "\" must be {\"mode\": \"practice\"} or {\"mode\": \"assessed\","
+                    + " \"attempts\": 2, \"deadline\": \"2027-01-15T23:59:00Z\"}");
+            return inherited;
+        }
+        String mode = text(policy, "mode", policyPath);
+        switch (mode) {
+            case "practice" -> {
+                if (policy.has("attempts") || policy.has("deadline")) {
+                    problem(policyPath, "practice allows any number of attempts and has no deadline: drop"
+                            + " \"attempts\" and \"deadline\", or make the mode \"assessed\"");
+                }
+                return AttemptPolicy.practice();
+            }
+            case "assessed" -> {
+                int attempts = positiveInt(policy, "attempts", policyPath);
+                Optional<Instant> deadline = instant(policy, "deadline", policyPath);
+                return deadline.map(when -> AttemptPolicy.assessed(attempts, when)).orElse(inherited);
+            }
+            default -> {
+                if (!mode.isEmpty()) {
+                    problem(policyPath + ".mode", "unknown mode \"" + mode + "\"; use practice or assessed");
+                }
+                return inherited;
+            }
+        }
+    }
+
+    private Optional<Instant> instant(JsonObject object, String field, String path) {
+        String text = text(object, field, path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException e) {
+            problem(path + "." + field, "\"" + field + "\" must be a date and time with its offset from UTC, e.g."
+                    + " 2027-01-15T23:59:00Z or 2027-01-15T23:59:00+01:00; got \"" + text + "\"");
+            return Optional.empty();
+        }
     }
 
     private static boolean classExists(String name) {

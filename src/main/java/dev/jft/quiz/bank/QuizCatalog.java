@@ -143,6 +143,12 @@ public final class QuizCatalog {
         return Optional.ofNullable(exercises.get(id));
     }
 
+    /** How the item {@code id} may be attempted (practice for an id no bank holds). */
+    public AttemptPolicy policy(String id) {
+        return banks.stream().filter(bank -> bank.policies().containsKey(id)).findFirst()
+                .map(bank -> bank.policy(id)).orElse(AttemptPolicy.practice());
+    }
+
     /** Every question and exercise id, in bank order. */
     public List<String> ids() {
         List<String> ids = new ArrayList<>(questions.keySet());

@@ -24,6 +24,7 @@ public final class CheckResult implements RichOutput {
     private final Exercise exercise;
     private final List<TestOutcome> outcomes;
     private final List<String> notes = new ArrayList<>();
+    private String policy = "";
 
     CheckResult(Exercise exercise, List<TestOutcome> outcomes) {
         this.exercise = exercise;
@@ -60,6 +61,12 @@ public final class CheckResult implements RichOutput {
     /** Adds a line shown under the table, e.g. that the gradebook could not be written. */
     public CheckResult withNote(String note) {
         notes.add(note);
+        return this;
+    }
+
+    /** Says under the table how the exercise may be attempted (see {@link dev.jft.quiz.bank.AttemptPolicy}). */
+    public CheckResult withPolicy(String statement) {
+        policy = statement;
         return this;
     }
 
@@ -112,6 +119,9 @@ public final class CheckResult implements RichOutput {
         html.append("</tbody></table>");
         withheld().ifPresent(line -> html.append("<p style=\"").append(MESSAGE_STYLE).append("\">")
                 .append(Html.escape(line)).append("</p>"));
+        if (!policy.isEmpty()) {
+            html.append("<p style=\"").append(MESSAGE_STYLE).append("\"><i>").append(Html.escape(policy)).append("</i></p>");
+        }
         notes.forEach(note -> html.append("<p style=\"").append(MESSAGE_STYLE).append(';').append(ERROR_STYLE)
                 .append("\"><i>").append(Html.escape(note)).append("</i></p>"));
         html.append("</div>");
@@ -129,6 +139,9 @@ public final class CheckResult implements RichOutput {
             }
         }
         withheld().ifPresent(line -> text.append('\n').append(line));
+        if (!policy.isEmpty()) {
+            text.append('\n').append(policy);
+        }
         notes.forEach(note -> text.append('\n').append(note));
         return text.toString();
     }

@@ -18,7 +18,7 @@ import org.knowm.xchart.CategoryChartBuilder;
  * <pre>{@code
  * GradeSheet sheet = GradeSheet.of(runs);
  * sheet.writeCsv(Path.of("grades.csv"));
- * sheet.writeChart(Path.of("grades.png"));
+ * sheet.writeChart(Path.of("grades.png")); // and grades-items.png
  * }</pre>
  */
 public final class GradeSheet {
@@ -79,22 +79,79 @@ public final class GradeSheet {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
 
-    /** A bar chart of each learner's percentage. */
+    /**
+     * A bar chart of each learner's percentage, each bar labelled with its value, titled with the
+     * class's mean and median.
+     */
     public CategoryChart chart() {
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(480, 60 * runs.size())).height(360)
-                .title("Class results").xAxisTitle("learner").yAxisTitle("% of points").build();
+        List<Double> percents = runs.stream().map(GradeSheet::percent).toList();
+        String title = runs.isEmpty() ? "Class results: no submissions"
+                : "Class results: mean " + oneDecimal(mean(percents)) + " %, median " + oneDecimal(median(percents))
+                + " %, " + runs.size() + (runs.size() == 1 ? " learner" : " learners");
+        return labelledBars(title, "learner", runs.stream().map(SubmissionRun::learner).toList(), percents);
+    }
+
+    /**
+     * A bar chart of the share of each item's points the class earned, each bar labelled: the items
+     * the class found hard stand out.
+     */
+    public CategoryChart itemChart() {
+        List<String> items = new ArrayList<>();
+        List<Double> shares = new ArrayList<>();
+        if (!runs.isEmpty()) {
+            List<ItemGrade> first = runs.get(0).grades();
+            for (int i = 0; i < first.size(); i++) {
+                int item = i;
+                double earned = runs.stream().mapToDouble(run -> run.grades().get(item).score()).sum();
+                double possible = runs.size() * first.get(i).max();
+                items.add(first.get(i).item());
+                shares.add(possible == 0 ? 0 : 100 * earned / possible);
+            }
+        }
+        return labelledBars("Items: % of their points earned by the class", "item", items, shares);
+    }
+
+    private static CategoryChart labelledBars(String title, String xAxis, List<String> names, List<Double> percents) {
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(560, 70 * names.size())).height(380)
+                .title(title).xAxisTitle(xAxis).yAxisTitle("% of points").build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
-        if (!runs.isEmpty()) {
-            chart.addSeries("percent", runs.stream().map(SubmissionRun::learner).toList(),
-                    runs.stream().map(GradeSheet::percent).toList());
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setLabelsPosition(0.9); // inside the bar's top, so a 100 % bar's number stays on the chart
+        chart.getStyler().setXAxisLabelRotation(names.size() > 8 ? 45 : 0);
+        if (!names.isEmpty()) {
+            List<Double> rounded = percents.stream().map(p -> Math.round(10 * p) / 10.0).toList();
+            List<String> categories = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                // XChart draws no label on an empty bar, so a zero is said under it.
+                categories.add(names.get(i) + (rounded.get(i) == 0 ? " (0 %)" : ""));
+            }
+            chart.addSeries("percent", categories, rounded);
         }
         return chart;
     }
 
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.isEmpty() ? 0 : sorted.size() % 2 == 1 ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** Writes {@link #chart()} to {@code png} and {@link #itemChart()} beside it ({@code grades-items.png}). */
     public void writeChart(Path png) throws IOException {
         BitmapEncoder.saveBitmap(chart(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        BitmapEncoder.saveBitmap(itemChart(), itemChartFile(png).toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Where {@link #writeChart} puts the item chart: {@code grades.png} -> {@code grades-items.png}. */
+    public static Path itemChartFile(Path png) {
+        return png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", "") + "-items.png");
     }
 
     private static String number(double value) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +30,33 @@ public final class NbclientExecutor implements NotebookExecutor {
 
     private final String python;
     private final String kernelName;
+    private final Optional<Path> kernelspecs;
+    private final Optional<GradingUser> user;
 
     /** {@code python} must have nbclient (Debian: {@code /usr/bin/python3}); {@code kernelName} e.g. {@code java}. */
     public NbclientExecutor(String python, String kernelName) {
+        this(python, kernelName, Optional.empty());
+    }
+
+    /**
+     * Finds {@code kernelName} in {@code kernelspecs} (a Jupyter data folder holding
+     * {@code kernels/<name>/kernel.json}) before the folders on {@code JUPYTER_PATH}: e.g. an IJava
+     * kernelspec named {@code java}, to grade under IJava.
+     */
+    public NbclientExecutor(String python, String kernelName, Optional<Path> kernelspecs) {
+        this(python, kernelName, kernelspecs, Optional.empty());
+    }
+
+    /**
+     * Runs the runner and its kernel as {@code user} (when given), in the notebook's folder, which is
+     * handed to the user with the runner; {@code kernelspecs} must then hold a kernel the user can
+     * start ({@link GradingRuntime}).
+     */
+    public NbclientExecutor(String python, String kernelName, Optional<Path> kernelspecs, Optional<GradingUser> user) {
         this.python = python;
         this.kernelName = kernelName;
+        this.kernelspecs = kernelspecs.map(Path::toAbsolutePath);
+        this.user = user;
     }
 
     List<String> command(Path runner, Path notebook, Path executed, Duration cellTimeout) {
@@ -55,10 +78,21 @@ public final class NbclientExecutor implements NotebookExecutor {
                 Files.copy(in, runner);
             }
             Path log = runnerDir.resolve("runner.log");
-            ProcessBuilder builder = new ProcessBuilder(command(runner, notebook, executed, cellTimeout))
-                    .directory(notebook.toAbsolutePath().getParent().toFile())
+            Path folder = notebook.toAbsolutePath().getParent();
+            List<String> command = command(runner, notebook, executed, cellTimeout);
+            ProcessBuilder builder = new ProcessBuilder(user.map(u -> u.wrap(command)).orElse(command))
+                    .directory(folder.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            if (user.isPresent()) {
+                // The user's own folders: the submission's, and Jupyter's runtime files (connection files) in it.
+                user.get().own(runnerDir);
+                user.get().own(folder);
+                builder.environment().put("HOME", folder.toString());
+                builder.environment().put("JUPYTER_RUNTIME_DIR", folder.resolve(".jupyter-runtime").toString());
+            }
+            kernelspecs.ifPresent(first -> builder.environment().merge("JUPYTER_PATH", first.toString(),
+                    (rest, added) -> added + java.io.File.pathSeparator + rest));
             Process process = builder.start();
             boolean finished = process.waitFor(overallLimit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {

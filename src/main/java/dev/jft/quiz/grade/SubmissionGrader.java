@@ -20,19 +20,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
  * Grades a folder of submitted notebooks of one lesson without believing them. All submissions
  * are read into memory before any runs, so learner code cannot change another's submission; each
  * then runs on its own copy, alone in a fresh private temporary folder, in a fresh kernel, with a
- * {@link GradingProbe} after each quiz call ({@link ProbedNotebook}). Grades come from those probes
+ * {@link GradingProbe} after each quiz call ({@link ProbedNotebook}), several at a time if asked. Grades come from those probes
  * and the bank only: whatever the notebook wrote to a gradebook is ignored. A submission that does
  * not parse, loops or kills its kernel is reported in its own row; the rest are still graded.
  *
  * <pre>{@code
  * List<SubmissionRun> runs = new SubmissionGrader(executor, catalog, "00-welcome", Duration.ofMinutes(2), System.out)
- *         .gradeAll(Path.of("submitted"));
+ *         .gradeAll(Path.of("submitted"), 2);
  * }</pre>
  */
 public final class SubmissionGrader {
@@ -71,10 +75,16 @@ public final class SubmissionGrader {
         }
     }
 
-    /** Grades the notebooks in {@code submissions}, in file-name order, from a snapshot taken first. */
-    public List<SubmissionRun> gradeAll(Path submissions) throws IOException {
+    /**
+     * Grades the notebooks in {@code submissions} from a snapshot taken first, {@code jobs} at a time
+     * (each in its own kernel), and returns their runs in file-name order.
+     */
+    public List<SubmissionRun> gradeAll(Path submissions, int jobs) throws IOException {
         if (!Files.isDirectory(submissions)) {
             throw new IllegalArgumentException("--submissions " + submissions + " is not a folder of .ipynb files");
+        }
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be 1 or more, got " + jobs);
         }
         Map<String, String> snapshot = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(submissions)) {
@@ -84,19 +94,40 @@ public final class SubmissionGrader {
                         Files.readString(file, StandardCharsets.UTF_8));
             }
         }
-        List<SubmissionRun> runs = new ArrayList<>();
-        for (Map.Entry<String, String> submission : snapshot.entrySet()) {
-            try {
-                runs.add(grade(submission.getKey(), submission.getValue()));
-            } catch (RuntimeException e) {
-                // One submission the grader cannot handle must not cost the rest of the class its grades.
-                String status = "not graded: the grader failed on it (" + e + ")";
-                log.printf("  %s: %s%n", submission.getKey(), status);
-                runs.add(new SubmissionRun(submission.getKey(), status, items.allZero("not graded"), List.of(),
-                        Optional.empty()));
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<SubmissionRun>> running = new ArrayList<>();
+            for (Map.Entry<String, String> submission : snapshot.entrySet()) {
+                running.add(pool.submit(() -> gradeOrReport(submission.getKey(), submission.getValue())));
             }
+            List<SubmissionRun> runs = new ArrayList<>();
+            for (Future<SubmissionRun> run : running) {
+                runs.add(run.get());
+            }
+            return runs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // the grader's own files (its temporary folders): no grade can be trusted
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow(); // on an error, stop the kernels still running (their executors clean up)
         }
-        return runs;
+    }
+
+    /** Grades one submission; a failure of the grader on it is reported in its row, not thrown. */
+    private SubmissionRun gradeOrReport(String learner, String notebookJson) throws IOException {
+        try {
+            return grade(learner, notebookJson);
+        } catch (RuntimeException e) {
+            // One submission the grader cannot handle must not cost the rest of the class its grades.
+            String status = "not graded: the grader failed on it (" + e + ")";
+            log.printf("  %s: %s%n", learner, status);
+            return new SubmissionRun(learner, status, items.allZero("not graded"), List.of(), Optional.empty());
+        }
     }
 
     /** Grades one learner's notebook text. */

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The learner release's copy of one bank file. It is written from a list of the fields a learner may
  * see, not by deleting the secret ones, so a field added to banks later stays out until it is added
- * here: questions keep id, kind, prompt, points and each option's id and text, and get their key
+ * here: banks keep lesson, title and policy; questions keep id, kind, prompt, points, policy and each
+ * option's id and text, and get their key
  * sealed ({@link KeySealer}) in place of answer, tolerance and explanations; exercises keep everything
  * but their hidden test classes, which become a count of the tests withheld and their points.
  *
@@ -25,11 +26,11 @@ import java.util.Map;
  */
 public final class LearnerBank {
 
-    private static final List<String> BANK_FIELDS = List.of("lesson", "title");
-    private static final List<String> QUESTION_FIELDS = List.of("id", "kind", "prompt", "points");
+    private static final List<String> BANK_FIELDS = List.of("lesson", "title", QuizBankParser.POLICY);
+    private static final List<String> QUESTION_FIELDS = List.of("id", "kind", "prompt", "points", QuizBankParser.POLICY);
     private static final List<String> OPTION_FIELDS = List.of("id", "text");
     private static final List<String> EXERCISE_FIELDS = List.of("id", "title", "statement", "stub", "submit",
-            "expects", "timeoutSeconds");
+            "expects", "timeoutSeconds", QuizBankParser.POLICY);
     private static final Gson GSON = Json.builder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private LearnerBank() {}

@@ -20,13 +20,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
 
 /** The grader's bookkeeping with a stand-in for Jupyter; GradeSubmissionsEndToEndTest runs real kernels. */
 class GradeSubmissionsTest {
@@ -41,13 +46,20 @@ class GradeSubmissionsTest {
     private static final class FakeKernel implements NotebookExecutor {
         private static final Pattern PROBE = Pattern.compile(
                 "GradingProbe\\.(answer|check)\\(\"(\\w+)\", \"([^\"]+)\"(?:, (.*))?\\);");
-        final List<Map<String, String>> environments = new ArrayList<>();
+        final List<Map<String, String>> environments = Collections.synchronizedList(new ArrayList<>());
+        /** When set, each run waits (up to 10 s) until this many runs are in the kernel at once. */
+        CountDownLatch together = new CountDownLatch(0);
+        final AtomicInteger metTheOthers = new AtomicInteger();
 
         @Override
         public Outcome execute(Path notebook, Path executed, Map<String, String> environment, Duration cellTimeout,
                                Duration overallLimit) {
             environments.add(environment);
             try {
+                together.countDown();
+                if (together.await(10, TimeUnit.SECONDS)) {
+                    metTheOthers.incrementAndGet();
+                }
                 JsonObject json = JsonParser.parseString(Files.readString(notebook)).getAsJsonObject();
                 boolean dead = false;
                 for (JsonElement element : json.getAsJsonArray("cells")) {
@@ -76,6 +88,9 @@ class GradeSubmissionsTest {
                 return new Outcome(Status.FINISHED, "");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(Status.FAILED, "interrupted");
             }
         }
     }
@@ -98,13 +113,15 @@ class GradeSubmissionsTest {
         return notebook.toString();
     }
 
-    private GradeSheet grade(FakeKernel kernel, Map<String, String> notebooks) throws IOException {
+    private GradeSheet grade(FakeKernel kernel, Map<String, String> notebooks, String... moreOptions) throws IOException {
         Path submissions = Files.createDirectories(dir.resolve("submitted"));
         for (Map.Entry<String, String> notebook : notebooks.entrySet()) {
             Files.writeString(submissions.resolve(notebook.getKey()), notebook.getValue());
         }
-        GradeSubmissions.Options options = GradeSubmissions.Options.parse(new String[] {"--lesson", "00-welcome",
-            "--submissions", submissions.toString(), "--out", dir.resolve("grades.csv").toString(), "--cell-timeout", "7"});
+        List<String> args = new ArrayList<>(List.of("--lesson", "00-welcome", "--submissions", submissions.toString(),
+                "--out", dir.resolve("grades.csv").toString(), "--cell-timeout", "7"));
+        args.addAll(List.of(moreOptions));
+        GradeSubmissions.Options options = GradeSubmissions.Options.parse(args.toArray(String[]::new));
         return GradeSubmissions.run(options, kernel, new PrintStream(new ByteArrayOutputStream()));
     }
 
@@ -164,6 +181,19 @@ class GradeSubmissionsTest {
                     "each submission's private folder is removed");
         }
         assertTrue(ImageIO.read(dir.resolve("grades.png").toFile()).getWidth() > 0, "summary chart written");
+        assertTrue(ImageIO.read(dir.resolve("grades-items.png").toFile()).getWidth() > 0, "item chart written");
+        CategoryChart chart = sheet.chart();
+        assertEquals("Class results: mean 11.9 %, median 2.4 %, 4 learners", chart.getTitle());
+        assertTrue(chart.getStyler().isLabelsVisible(), "each bar shows its number");
+        assertEquals(List.of(42.9, 0.0, 4.8, 0.0), List.copyOf(chart.getSeriesMap().get("percent").getYData()));
+        assertEquals(List.of("ada", "bob (0 %)", "cara", "dan (0 %)"),
+                List.copyOf(chart.getSeriesMap().get("percent").getXData()), "an empty bar's zero is said under it");
+        CategoryChart items = sheet.itemChart();
+        assertTrue(items.getStyler().isLabelsVisible(), "each item's bar shows its number");
+        assertEquals(List.of("welcome-q1", "welcome-q2"), List.copyOf(items.getSeriesMap().get("percent").getXData())
+                .subList(0, 2));
+        assertEquals(List.of(25.0, 25.0), List.copyOf(items.getSeriesMap().get("percent").getYData()).subList(0, 2),
+                "ada alone earned q1 (1 of 4 points) and q2 (2 of 8)");
         assertTrue(Files.readString(dir.resolve("grades-notebooks/cara.ipynb")).contains("\"kernel died\""),
                 "executed notebooks kept");
         assertFalse(Files.exists(dir.resolve("grades-notebooks/dan.ipynb")));
@@ -181,6 +211,22 @@ class GradeSubmissionsTest {
     }
 
     @Test
+    void withJobsSubmissionsRunAtOnceAndKeepTheirOrder() throws IOException {
+        FakeKernel kernel = new FakeKernel();
+        kernel.together = new CountDownLatch(3);
+        GradeSheet sheet = grade(kernel, Map.of(
+                "ada.ipynb", notebook("Quiz.answer(\"welcome-q1\", \"B\")"),
+                "bob.ipynb", notebook("Quiz.answer(\"welcome-q1\", \"C\")"),
+                "cara.ipynb", notebook("Quiz.answer(\"welcome-q2\", \"A\", \"B\")")), "--jobs", "3");
+        assertEquals(3, kernel.metTheOthers.get(), "the three submissions were in their kernels at the same time");
+        List<List<String>> rows = sheet.rows();
+        assertEquals(List.of("ada", "bob", "cara"), rows.subList(1, 4).stream().map(row -> row.get(0)).toList(),
+                "rows in file-name order, whichever finished first");
+        assertEquals(List.of("1", "0", "0"), rows.subList(1, 4).stream().map(row -> row.get(2)).toList());
+        assertEquals("2", rows.get(3).get(3));
+    }
+
+    @Test
     void badCommandLinesAreExplained() {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> GradeSubmissions.Options.parse(new String[] {"--out", "g.csv"}));
@@ -191,11 +237,19 @@ class GradeSubmissionsTest {
         IllegalArgumentException renamed = assertThrows(IllegalArgumentException.class,
                 () -> GradeSubmissions.Options.parse(new String[] {"--timeout", "5"}));
         assertTrue(renamed.getMessage().contains("it is now --cell-timeout"), renamed.getMessage());
+        IllegalArgumentException specs = assertThrows(IllegalArgumentException.class, () -> GradeSubmissions.Options
+                .parse(new String[] {"--lesson", "l", "--submissions", "s", "--out", "g.csv", "--kernelspecs",
+                    dir.toString()}));
+        assertTrue(specs.getMessage().contains("holds no kernel.json for the kernel \"java\""), specs.getMessage());
+        IllegalArgumentException jobs = assertThrows(IllegalArgumentException.class, () -> GradeSubmissions.Options
+                .parse(new String[] {"--lesson", "l", "--submissions", "s", "--out", "g.csv", "--jobs", "0"}));
+        assertTrue(jobs.getMessage().startsWith("--jobs must be a whole number of submissions graded at once, 1 or more"),
+                jobs.getMessage());
         IllegalArgumentException lesson = assertThrows(IllegalArgumentException.class, () -> new SubmissionGrader(
                 new FakeKernel(), QuizCatalog.fromClasspath(), "00-welcom", Duration.ofSeconds(1), System.out));
         assertTrue(lesson.getMessage().contains("00-welcome"), lesson.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SubmissionGrader(new FakeKernel(), QuizCatalog.fromClasspath(),
-                "00-welcome", Duration.ofSeconds(1), System.out).gradeAll(dir.resolve("nope")));
+                "00-welcome", Duration.ofSeconds(1), System.out).gradeAll(dir.resolve("nope"), 1));
     }
 
     @Test

@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import dev.jft.course.CodeCellNotebook;
+import dev.jft.course.InstalledKernelspec;
+import dev.jft.kernel.KernelspecInstaller;
 import dev.jft.quiz.answer.SealedAnswerChecker;
 import dev.jft.quiz.bank.Question;
 import dev.jft.quiz.bank.QuizBank;
 import dev.jft.quiz.bank.QuizCatalog;
+import dev.jft.quiz.grade.NbclientExecutor;
+import dev.jft.quiz.grade.NotebookExecutor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A learner release built as a learner's {@code ./course setup} builds it (Maven, offline, in the release
  * folder), then quiz calls made in a JVM on the release's classpath alone: instant feedback from the
- * sealed keys and the visible tests, and a cell's attack on the keys and hidden tests, which finds nothing.
+ * sealed keys and the visible tests, and a cell's attack on the keys and hidden tests, which finds nothing;
+ * then the answer and the attack again as notebook cells in the release's kernel, through Jupyter.
  */
 class LearnerReleaseBuildTest {
 
@@ -158,6 +168,58 @@ class LearnerReleaseBuildTest {
         assertEquals(List.of(), secrets.in(attack), "what the cell read");
         assertEquals(secrets.hiddenClasses().size(), attack.split("\nmissing", -1).length - 1, attack);
         assertFalse(attack.contains("FOUND"), attack);
+    }
+
+    /**
+     * The same calls and attack as notebook cells in the release's own kernel, through Jupyter: what a
+     * learner running the release sees.
+     */
+    @Test
+    void throughJupyterTheReleasesKernelGivesSealedFeedbackAndTheAttackFindsNothing() throws Exception {
+        InstalledKernelspec.assumeInstalled();
+        String classpath = release.resolve("target/classes") + ":"
+                + Files.readString(release.resolve("target/classpath.txt")).trim();
+        Path specs = work.resolve("release-kernelspecs");
+        KernelspecInstaller.main(new String[] {"--dir", specs.resolve("kernels").toString(), "--java",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--classpath", classpath,
+            "--env", "COURSE_HOME=" + release}); // the release's class path alone
+        Question choice = INSTRUCTOR.question("welcome-q1").orElseThrow();
+        String attack = """
+                StringBuilder read = new StringBuilder();
+                for (String lesson : "%s".split(",")) {
+                    try (var in = ClassLoader.getSystemResourceAsStream("quizzes/" + lesson + "/questions.json")) {
+                        read.append(in == null ? "NO BANK " + lesson : new String(in.readAllBytes()));
+                    }
+                }
+                for (String name : "%s".split(",")) {
+                    try {
+                        Class.forName(name);
+                        read.append("\\nFOUND ").append(name);
+                    } catch (ClassNotFoundException e) {
+                        read.append("\\nNOT-ON-CLASSPATH");
+                    }
+                }
+                System.out.println(read);""".formatted(
+                String.join(",", INSTRUCTOR.banks().stream().map(QuizBank::lesson).toList()),
+                String.join(",", secrets.hiddenClasses()));
+        Path folder = Files.createDirectories(work.resolve("jupyter"));
+        Files.writeString(folder.resolve("cells.ipynb"), CodeCellNotebook.of("import dev.jft.quiz.*;\nQuiz.answer("
+                + "\"welcome-q1\", \"" + choice.correctOptions().get(0) + "\")", attack));
+
+        NotebookExecutor.Outcome outcome = new NbclientExecutor("/usr/bin/python3", "java", Optional.of(specs))
+                .execute(folder.resolve("cells.ipynb"), folder.resolve("executed.ipynb"),
+                        Map.of("COURSE_GRADEBOOK", work.resolve("jupyter-gradebook.jsonl").toString()),
+                        Duration.ofSeconds(60), Duration.ofMinutes(5));
+        assertEquals(NotebookExecutor.Status.FINISHED, outcome.status(), outcome.log());
+        JsonArray executed = JsonParser.parseString(Files.readString(folder.resolve("executed.ipynb")))
+                .getAsJsonObject().getAsJsonArray("cells");
+        String answer = executed.get(0).getAsJsonObject().get("outputs").toString();
+        assertTrue(answer.contains("welcome-q1: correct") && answer.contains("salted hash"), answer);
+        String read = executed.get(1).getAsJsonObject().get("outputs").toString();
+        assertTrue(read.contains("sealed") && !read.contains("NO BANK"), read);
+        assertEquals(List.of(), secrets.in(read.replace("\\\"", "\"")), "what the cell read through Jupyter");
+        assertFalse(read.contains("FOUND"), read);
+        assertEquals(secrets.hiddenClasses().size(), read.split("NOT-ON-CLASSPATH", -1).length - 1, read);
     }
 
     private static String run(Path dir, List<String> command, int seconds) throws IOException, InterruptedException {
