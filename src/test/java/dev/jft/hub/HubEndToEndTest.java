@@ -172,7 +172,9 @@ class HubEndToEndTest {
         assertTrue(portIsFree(port) && portIsFree(port + 1) && portIsFree(port + 2), "the hub and its proxy released their ports");
 
         Path out = Files.createTempDirectory("hub-grades");
-        sh(hubCommand("collect", LESSON, out.toString()));
+        Result collected = run(hubCommand("collect", LESSON, out.toString()));
+        assertEquals(0, collected.exitCode, "./course hub collect failed:\n" + collected.output);
+        assertTrue(collected.output.contains("Collected 2 notebooks of " + LESSON), collected.output);
         List<String> csv = Files.readAllLines(out.resolve("grades.csv"));
         System.out.println("HubEndToEndTest grades.csv:\n" + String.join("\n", csv));
         List<String> header = List.of(fields(csv.get(0)));
