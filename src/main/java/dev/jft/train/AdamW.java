@@ -1,9 +1,12 @@
 package dev.jft.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.jft.model.GradMode;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,6 +34,9 @@ public final class AdamW {
     private final double weightDecay;
     private final Map<String, NDArray> firstMoments = new HashMap<>();
     private final Map<String, NDArray> secondMoments = new HashMap<>();
+    /** The weight array last checked by {@link #inCpuMemory}, and what the check found, by name. */
+    private final Map<String, NDArray> checkedWeights = new HashMap<>();
+    private final Map<String, Boolean> writesThrough = new HashMap<>();
     private long step;
 
     /** An optimizer keeping its state in {@code manager}. */
@@ -59,28 +65,82 @@ public final class AdamW {
      * then {@link #finishStep()} once. Works from any thread: recording is off while it runs.
      */
     public void update(String name, NDArray weight, NDArray gradient, double lr, boolean decays) {
-        GradMode.disabled(() -> updateInPlace(name, weight, gradient, lr, decays));
+        update(name, weight, gradient, 1, lr, decays);
     }
 
-    private void updateInPlace(String name, NDArray weight, NDArray gradient, double lr, boolean decays) {
+    /**
+     * As {@link #update(String, NDArray, NDArray, double, boolean)}, for the gradient times
+     * {@code gradientScale} (the training step's mean and clipping factor), without changing
+     * {@code gradient} and without a pass of its own over it.
+     */
+    public void update(String name, NDArray weight, NDArray gradient, double gradientScale, double lr, boolean decays) {
+        GradMode.disabled(() -> updateInPlace(name, weight, gradient, gradientScale, lr, decays));
+    }
+
+    private void updateInPlace(String name, NDArray weight, NDArray gradient, double scale, double lr, boolean decays) {
         long t = step + 1;
         NDArray m = firstMoments.computeIfAbsent(name, k -> fresh(weight));
         NDArray v = secondMoments.computeIfAbsent(name, k -> fresh(weight));
+        double decay = decays && weightDecay > 0 ? 1 - lr * weightDecay : 1;
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double sqrtBias2 = Math.sqrt(1 - Math.pow(beta2, t));
+        if (inCpuMemory(name, weight)) {
+            AdamWKernel.update(weight.toByteBuffer(true), gradient.toByteBuffer(true), m.toByteBuffer(true),
+                    v.toByteBuffer(true), new AdamWKernel.Coefficients((float) scale, (float) beta1, (float) beta2,
+                            (float) decay, (float) stepSize, (float) sqrtBias2, (float) epsilon));
+        } else {
+            updateWithEngineOperations(weight, gradient, m, v, scale, decay, stepSize, sqrtBias2);
+        }
+    }
+
+    /**
+     * Whether {@code weight} is a float32 CPU tensor whose direct buffer is its own memory, so that
+     * {@link AdamWKernel} can update it in place. DJL hands out a copy for a non-contiguous tensor
+     * (and for one on a GPU), which is why the first update of each weight array checks that a
+     * write through the buffer reaches the tensor.
+     */
+    private boolean inCpuMemory(String name, NDArray weight) {
+        if (weight.getDataType() != DataType.FLOAT32 || !weight.getDevice().equals(Device.cpu()) || weight.size() == 0) {
+            return false;
+        }
+        if (checkedWeights.get(name) != weight) {
+            writesThrough.put(name, writesThrough(weight));
+            checkedWeights.put(name, weight);
+        }
+        return writesThrough.get(name);
+    }
+
+    private static boolean writesThrough(NDArray weight) {
+        ByteBuffer buffer = weight.toByteBuffer(true);
+        float original = buffer.getFloat(0);
+        float marker = original == 1f ? 2f : 1f;
+        buffer.putFloat(0, marker);
+        float seen;
+        try (NDArray flat = weight.flatten(); NDArray first = flat.get(0)) {
+            seen = first.getFloat();
+        }
+        buffer.putFloat(0, original);
+        return seen == marker;
+    }
+
+    /** The same update as {@link AdamWKernel}, as engine operations (GPU tensors, other types). */
+    private void updateWithEngineOperations(NDArray weight, NDArray gradient, NDArray m, NDArray v, double scale,
+            double decay, double stepSize, double sqrtBias2) {
         // Results of NDArray operations belong to their first operand's manager, so every
         // temporary is closed here by hand.
-        NDArray scaledGradient = gradient.mul(1 - beta1);
-        m.muli(beta1).addi(scaledGradient);
+        NDArray scaledGradient = gradient.mul(scale);
+        NDArray weighted = scaledGradient.mul(1 - beta1);
+        m.muli(beta1).addi(weighted);
+        weighted.close();
+        NDArray squared = scaledGradient.square().muli(1 - beta2);
         scaledGradient.close();
-        NDArray squaredGradient = gradient.square().muli(1 - beta2);
-        v.muli(beta2).addi(squaredGradient);
-        squaredGradient.close();
-        NDArray correctedV = v.div(1 - Math.pow(beta2, t));
-        NDArray denominator = correctedV.sqrt().addi(epsilon);
-        correctedV.close();
-        NDArray change = m.div(1 - Math.pow(beta1, t)).divi(denominator).muli(lr);
+        v.muli(beta2).addi(squared);
+        squared.close();
+        NDArray denominator = v.sqrt().divi(sqrtBias2).addi(epsilon);
+        NDArray change = m.mul(stepSize).divi(denominator);
         denominator.close();
-        if (decays && weightDecay > 0) {
-            weight.muli(1 - lr * weightDecay);
+        if (decay != 1) {
+            weight.muli(decay);
         }
         weight.subi(change);
         change.close();

@@ -1,6 +1,9 @@
 package dev.jft.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 
 /**
@@ -24,8 +27,8 @@ public final class GradientClipping {
             throw new IllegalArgumentException("maxNorm must be positive, got " + maxNorm);
         }
         double total = globalNorm(gradients);
-        if (total > maxNorm) {
-            double scale = maxNorm / (total + 1e-6);
+        double scale = factor(total, maxNorm);
+        if (scale != 1) {
             for (NDArray gradient : gradients) {
                 gradient.muli(scale);
             }
@@ -33,14 +36,29 @@ public final class GradientClipping {
         return total;
     }
 
-    /** The L2 norm of all gradients as one vector. */
+    /**
+     * What clipping multiplies gradients of global norm {@code norm} by: {@code maxNorm / (norm + 1e-6)}
+     * above {@code maxNorm}, else 1 (also when {@code maxNorm <= 0}, which means no clipping).
+     */
+    public static double factor(double norm, double maxNorm) {
+        return maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6) : 1;
+    }
+
+    /** The L2 norm of all gradients as one vector (one pass over each, one read-back in all). */
     public static double globalNorm(List<NDArray> gradients) {
-        double sumOfSquares = 0;
-        for (NDArray gradient : gradients) {
-            try (NDArray squares = gradient.square(); NDArray sum = squares.sum()) {
-                sumOfSquares += sum.getFloat();
-            }
+        if (gradients.isEmpty()) {
+            return 0;
         }
-        return Math.sqrt(sumOfSquares);
+        try (NDManager scratch = gradients.get(0).getManager().newSubManager()) {
+            NDList norms = new NDList(gradients.size());
+            for (NDArray gradient : gradients) {
+                NDArray norm = gradient.norm();
+                norm.attach(scratch);
+                norms.add(norm);
+            }
+            NDArray total = NDArrays.stack(norms).norm();
+            total.attach(scratch);
+            return total.getFloat();
+        }
     }
 }

@@ -215,17 +215,18 @@ final class TrainingStep implements AutoCloseable {
         }
     }
 
-    /** Updates the trained parameters; returns the gradient's global norm before clipping. */
+    /**
+     * Updates the trained parameters; returns the global norm of the mean gradient before clipping.
+     * The mean over the whole accumulated batch and the clipping factor make one scale, which the
+     * optimizer applies as it reads each gradient, so neither costs a pass over the gradients.
+     */
     private double update(List<Pair<String, Parameter>> trained, NDManager step, long count, double lr) {
         List<NDArray> gradients = gradients(trained, step);
-        for (NDArray gradient : gradients) {
-            gradient.divi(count); // from summed loss to the mean over the whole accumulated batch
-        }
-        double norm = clipNorm > 0 ? GradientClipping.clipGlobalNorm(gradients, clipNorm)
-                : GradientClipping.globalNorm(gradients);
+        double norm = GradientClipping.globalNorm(gradients) / count;
+        double scale = GradientClipping.factor(norm, clipNorm) / count;
         for (int i = 0; i < trained.size(); i++) {
             Pair<String, Parameter> entry = trained.get(i);
-            optimizer.update(entry.getKey(), entry.getValue().getArray(), gradients.get(i), lr,
+            optimizer.update(entry.getKey(), entry.getValue().getArray(), gradients.get(i), scale, lr,
                     groups.decays(entry.getKey(), entry.getValue()));
         }
         optimizer.finishStep();

@@ -3,10 +3,12 @@ package dev.jft.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
 class AdamWTest {
@@ -54,6 +56,48 @@ class AdamWTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             assertThrows(IllegalArgumentException.class, () -> new AdamW(manager, 1.0, 0.999, 1e-8, 0));
             assertThrows(IllegalArgumentException.class, () -> new AdamW(manager, 0.9, 0.999, 1e-8, -1));
+        }
+    }
+
+    @Test
+    void gradientScaleActsAsAScaledGradient() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            AdamW scaled = new AdamW(manager, 0.9, 0.999, 1e-8, 0.1);
+            AdamW plain = new AdamW(manager, 0.9, 0.999, 1e-8, 0.1);
+            NDArray a = manager.create(new float[] {1, -2});
+            NDArray b = manager.create(new float[] {1, -2});
+            NDArray gradient = manager.create(new float[] {4f, -0.5f});
+            scaled.update("w", a, gradient, 0.25, 0.1, true);
+            plain.update("w", b, manager.create(new float[] {1f, -0.125f}), 0.1, true);
+            assertArrayEquals(b.toFloatArray(), a.toFloatArray(), 1e-7f);
+            assertArrayEquals(new float[] {4f, -0.5f}, gradient.toFloatArray(), "the gradient itself is left as it was");
+        }
+    }
+
+    /**
+     * A contiguous CPU weight is updated by {@link AdamWKernel} in its own memory (in chunks, on
+     * several threads for a large one); a non-contiguous view cannot be, and takes the engine
+     * operations. Both must give the same weights, over steps with decay and a gradient scale.
+     */
+    @Test
+    void singlePassKernelAndEngineOperationsAgree() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            manager.getEngine().setRandomSeed(7);
+            Shape shape = new Shape(700, 600); // 420,000 floats: 52 chunks, split across threads
+            NDArray start = manager.randomNormal(shape);
+            NDArray contiguous = start.duplicate();
+            NDArray view = start.transpose().duplicate().transpose(); // same values, not contiguous
+            AdamW kernel = new AdamW(manager, 0.9, 0.999, 1e-8, 0.01);
+            AdamW engine = new AdamW(manager, 0.9, 0.999, 1e-8, 0.01);
+            for (int step = 0; step < 3; step++) {
+                NDArray gradient = manager.randomNormal(shape).muli(0.01);
+                kernel.update("w", contiguous, gradient, 0.5, 1e-3, true);
+                engine.update("w", view, gradient, 0.5, 1e-3, true);
+                kernel.finishStep();
+                engine.finishStep();
+            }
+            assertTrue(start.sub(contiguous).abs().max().getFloat() > 1e-4, "the kernel changed the weight");
+            assertEquals(0, contiguous.sub(view).abs().max().getFloat(), 1e-6);
         }
     }
 
