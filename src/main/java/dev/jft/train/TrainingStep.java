@@ -3,6 +3,7 @@ package dev.jft.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
@@ -46,10 +47,14 @@ final class TrainingStep implements AutoCloseable {
     private final double clipNorm;
     /** Runs the slices of devices 1..n-1 while the calling thread runs device 0's; null for one device. */
     private final ExecutorService otherDevices;
+    /** Receives the forward, backward and optimizer times of the calling thread. */
+    private final StepTimes times;
     private boolean partialUpdate;
 
-    TrainingStep(Block model, List<Device> devices, AdamW optimizer, ParameterGroups groups, double clipNorm) {
+    TrainingStep(Block model, List<Device> devices, AdamW optimizer, ParameterGroups groups, double clipNorm,
+            StepTimes times) {
         this.model = model;
+        this.times = times;
         this.devices = devices;
         this.optimizer = optimizer;
         this.groups = groups;
@@ -118,7 +123,9 @@ final class TrainingStep implements AutoCloseable {
             boolean updated = false;
             double gradNorm;
             try {
+                long start = System.nanoTime();
                 gradNorm = update(trained, step, count, lr);
+                times.add(StepTimes.Phase.OPTIMIZER, System.nanoTime() - start);
                 updated = true;
             } finally {
                 partialUpdate = !updated;
@@ -205,12 +212,19 @@ final class TrainingStep implements AutoCloseable {
     private Result forwardBackward(TokenBatch slice, int device, NDManager step, GradientCollector collector) {
         try (NDManager sliceManager = step.newSubManager(devices.get(device))) {
             ParameterStore store = new ParameterStore(sliceManager, device > 0);
-            NDArray logits = model.forward(store, slice.inputs(sliceManager), true).head();
+            NDList inputs = slice.inputs(sliceManager);
             NDArray targets = slice.targets(sliceManager);
+            long start = System.nanoTime();
+            NDArray logits = model.forward(store, inputs, true).head();
             NDArray loss = CrossEntropy.sum(logits, targets);
             double lossValue = loss.getFloat();
+            long forwardDone = System.nanoTime();
             long count = CrossEntropy.count(targets);
             collector.backward(loss);
+            if (device == 0) {
+                times.add(StepTimes.Phase.FORWARD, forwardDone - start);
+                times.add(StepTimes.Phase.BACKWARD, System.nanoTime() - forwardDone);
+            }
             return new Result(lossValue, count, 0, slice.size(), false, Double.NaN);
         }
     }

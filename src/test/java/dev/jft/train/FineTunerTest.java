@@ -55,6 +55,28 @@ class FineTunerTest {
     }
 
     @Test
+    void timesEveryStepByPhase() {
+        try (NDManager models = NDManager.newBaseManager()) {
+            TinyClassifier model = model(models, false, 0f, 1);
+            try (FineTuner tuner = base(model).epochs(3).build()) {
+                tuner.fit(2);
+                StepTimes times = tuner.stepTimes();
+                assertEquals(16, times.steps());
+                double phases = 0;
+                for (StepTimes.Phase phase : StepTimes.Phase.values()) {
+                    assertTrue(times.millisPerStep(phase) > 0, phase + ": " + times);
+                    phases += times.millisPerStep(phase);
+                }
+                assertEquals(times.totalMillisPerStep(), phases + times.otherMillisPerStep(), 1e-9, times.toString());
+                assertTrue(times.toString().startsWith("per step (16 steps): "), times.toString());
+                tuner.fit(1);
+                assertEquals(16, times.steps(), "stepTimes() is a snapshot");
+                assertEquals(24, tuner.stepTimes().steps());
+            }
+        }
+    }
+
+    @Test
     void learnsATokenClassificationTaskIgnoringPadding() {
         TokenBatch train = SyntheticData.tokens(48, 6, 3);
         try (NDManager models = NDManager.newBaseManager()) {
