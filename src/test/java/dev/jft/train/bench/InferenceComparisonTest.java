@@ -47,7 +47,8 @@ class InferenceComparisonTest {
                 assertTrue(measures.get(row).contains(" 3 block"), "the label names the block count:\n" + table);
             }
             List<String> lines = table.toString().lines().dropWhile(l -> !l.startsWith("| ---")).skip(1).toList();
-            assertTrue(lines.stream().allMatch(l -> l.matches("\\| .+ \\| " + SPREAD + " +\\| .*\\|")), table.toString());
+            String row = "\\| .+ \\| " + SPREAD + " +\\| .*\\|";
+            assertTrue(lines.stream().allMatch(l -> l.matches(row)), table.toString());
             assertTrue(lines.get(3).contains(">= 1.3x"), table.toString());
         }
     }
