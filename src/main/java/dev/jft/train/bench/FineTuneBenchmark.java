@@ -10,6 +10,7 @@ import dev.jft.model.SequenceClassifier;
 import dev.jft.text.Padding;
 import dev.jft.text.TextTokenizer;
 import dev.jft.text.TokenBatch;
+import dev.jft.train.StepTimes;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,11 +18,15 @@ import java.util.Locale;
  * Prints one table of fine-tuning and inference figures for a catalog encoder (default
  * all-MiniLM-L6-v2), batch 16, at most 64 tokens, on the sentiment sentences:
  * <ol>
- *   <li>training examples/s with FIXED padding to 64 against DYNAMIC padding with length bucketing;
- *   <li>inference examples/s of our encoder against ONNX Runtime on identical batches (padded to 64);
- *   <li>achieved GFLOP/s of our forward pass (FLOPs counted by {@link EncoderFlops}) against a
- *       measured fp32 matrix-product peak of DJL + PyTorch ({@link MatmulPeak}); ONNX Runtime's
- *       figure for the same FLOP count is shown beside it, as its kernels can beat that peak;
+ *   <li>training examples/s with FIXED padding to 64 against DYNAMIC padding with length bucketing,
+ *       and against PyTorch eager in Python training the same model, shapes and step
+ *       ({@link PyTorchReference}), with where our step's time goes ({@link dev.jft.train.StepTimes});
+ *   <li>inference examples/s of our encoder against ONNX Runtime on its fp32 and int8 exports, on
+ *       identical batches (padded to 64), as medians and ranges over alternating blocks
+ *       ({@link InferenceComparison});
+ *   <li>achieved GFLOP/s (FLOPs counted by {@link EncoderFlops}) of our forward pass and of our
+ *       training step, against a measured fp32 matrix-product peak of DJL + PyTorch
+ *       ({@link MatmulPeak}); ONNX Runtime's figure for the same FLOP count is shown beside it;
  *   <li>greedy generation tokens/s of lesson 07's GPT-2 shape with and without the key/value cache
  *       ({@link GenerationSpeed});
  *   <li>peak resident memory of the process.
@@ -58,39 +63,50 @@ public final class FineTuneBenchmark {
 
     /** Runs every measurement and returns the table. */
     public static ResultTable run(BenchmarkOptions options) throws Exception {
-        int validation = Math.max(BenchmarkOptions.BATCH, Math.min(options.inferenceRounds(), 10) * BenchmarkOptions.BATCH);
+        int validation = Math.max(BenchmarkOptions.BATCH, Math.min(options.inferenceRounds() * options.inferenceBlocks(), 10) * BenchmarkOptions.BATCH);
         SentimentSample sample = SentimentSample.stratified(options.trainExamples(), validation, SEED);
         ResultTable table = new ResultTable(String.format(Locale.ROOT,
                 "%s, batch %d, max %d tokens, sentiment data, %d CPU threads%n%s", options.model(), BenchmarkOptions.BATCH,
                 BenchmarkOptions.MAX_TOKENS, Runtime.getRuntime().availableProcessors(), MatrixLibrary.status()));
-        try (NDManager manager = NDManager.newBaseManager()) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (NDManager manager = NDManager.newBaseManager();
+                PyTorchReference pytorch = PyTorchReference.start(threads)) {
             SequenceClassifier classifier = SequenceClassifier.builder().encoder(options.model())
                     .labels(SentimentSample.LABELS).seed(SEED).build(manager);
             TrainThroughput.Speeds train = TrainThroughput.compare(classifier, sample.trainTexts(),
-                    sample.trainLabels(), options);
+                    sample.trainLabels(), options, pytorch::secondsFor);
             table.add("train examples/s, FIXED padding to " + BenchmarkOptions.MAX_TOKENS, number(train.fixed()), "")
                     .add("train examples/s, DYNAMIC padding + length bucketing", number(train.dynamic()), "")
-                    .add("train speed-up, dynamic / fixed", ratio(train.dynamic() / train.fixed()), ">= 1.5x");
+                    .add("train speed-up, dynamic / fixed", ratio(train.dynamic() / train.fixed()), ">= 1.5x")
+                    .add("train examples/s, PyTorch " + pytorch.torchVersion() + " eager (Python), same shapes and step",
+                            number(train.peer()), "")
+                    .add("train speed, ours / PyTorch eager, fixed shapes", ratio(train.fixed() / train.peer()),
+                            ">= 2.5x");
+            StepTimes steps = train.fixedSteps();
+            table.add(String.format(Locale.ROOT, "train step ms, fixed shapes (forward %.0f, backward %.0f, optimizer"
+                    + " %.0f, data/other %.0f)", steps.millisPerStep(StepTimes.Phase.FORWARD),
+                    steps.millisPerStep(StepTimes.Phase.BACKWARD), steps.millisPerStep(StepTimes.Phase.OPTIMIZER),
+                    steps.otherMillisPerStep()), number(steps.totalMillisPerStep()), "");
 
             InferenceComparison.Result inference = InferenceComparison.run(classifier.encoder(),
                     ModelCatalog.onnxModel(options.model()), fixedBatches(classifier, sample), options, manager);
-            table.add("inference examples/s, ours (DJL + PyTorch)", number(inference.oursPerSecond()), "")
-                    .add("inference examples/s, ONNX Runtime (" + inference.onnxThreads() + " threads)",
-                            number(inference.onnxPerSecond()), "")
-                    .add("inference speed, ours / ONNX Runtime",
-                            ratio(inference.oursPerSecond() / inference.onnxPerSecond()), ">= 1.0x");
+            InferenceComparison.addRows(table, inference);
 
             double flops = EncoderFlops.forward(classifier.encoder().config(), BenchmarkOptions.BATCH,
                     BenchmarkOptions.MAX_TOKENS);
-            double achieved = flops / inference.oursSecondsPerBatch() / 1e9;
+            double forwardRate = flops / inference.oursSecondsPerBatch() / 1e9;
+            // Backward costs two matrix products per forward one: a step is three forward passes of work.
+            double trainRate = 3 * flops / (BenchmarkOptions.BATCH / train.fixed()) / 1e9;
             double peak = MatmulPeak.gflops(manager, MATMUL_SIZE, options.warmup(), options.matmulRounds());
             table.add(String.format(Locale.ROOT, "forward GFLOP/s, ours (%.1f GFLOP per batch)", flops / 1e9),
-                            number(achieved), "")
+                            number(forwardRate), "")
                     .add("forward GFLOP/s, ONNX Runtime (same count)",
                             number(flops * inference.onnxPerSecond() / BenchmarkOptions.BATCH / 1e9), "")
+                    .add("train GFLOP/s, ours, fixed shapes (3 x forward per step)", number(trainRate), "")
+                    .add("train / forward GFLOP/s", percent(trainRate / forwardRate), ">= 80%")
                     .add("fp32 matmul peak GFLOP/s (" + MATMUL_SIZE + "x" + MATMUL_SIZE + ", DJL + PyTorch)",
                             number(peak), "")
-                    .add("forward / matmul peak", String.format(Locale.ROOT, "%.0f%%", 100 * achieved / peak), ">= 50%");
+                    .add("forward / matmul peak", percent(forwardRate / peak), ">= 50%");
 
             Gpt2Config gpt2 = PretrainPlan.full().config();
             GenerationSpeed.Result generation = GenerationSpeed.measure(gpt2, GENERATED_TOKENS, manager);
@@ -116,6 +132,10 @@ public final class FineTuneBenchmark {
 
     private static String number(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
     }
 
     private static String ratio(double value) {

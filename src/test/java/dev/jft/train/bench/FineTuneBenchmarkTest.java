@@ -16,9 +16,11 @@ class FineTuneBenchmarkTest {
                 "--warmup", "0");
         ResultTable table = FineTuneBenchmark.run(tiny);
         List<String> measures = table.measures();
-        assertEquals(14, measures.size(), table.toString());
+        assertEquals(21, measures.size(), table.toString());
         for (String expected : List.of("FIXED padding", "DYNAMIC padding", "dynamic / fixed", "ours (DJL",
-                "ONNX Runtime (", "ours / ONNX Runtime", "forward GFLOP/s, ours", "forward GFLOP/s, ONNX",
+                "ONNX Runtime (fp32", "ONNX Runtime (int8", "ours / ONNX Runtime fp32", "ours / ONNX Runtime int8",
+                "PyTorch 1.13", "ours / PyTorch eager", "train step ms, fixed shapes (forward", "train GFLOP/s",
+                "train / forward GFLOP/s", "forward GFLOP/s, ours", "forward GFLOP/s, ONNX",
                 "matmul peak GFLOP/s", "forward / matmul peak", "key/value cache (GPT-2 6 x 256",
                 "no cache (same tokens: true)", "cache / none", "VmHWM")) {
             assertTrue(measures.stream().anyMatch(m -> m.contains(expected)), expected + " missing:\n" + table);
@@ -26,7 +28,7 @@ class FineTuneBenchmarkTest {
         String printed = table.toString();
         assertTrue(printed.contains("MKL"), "the title names the matrix library's path:\n" + printed);
         assertTrue(printed.lines().dropWhile(line -> !line.startsWith("| ---")).skip(1)
-                .allMatch(line -> line.matches("\\| .+ \\| [0-9.]+[x%]? +\\| .*\\|")), printed);
+                .allMatch(line -> line.matches("\\| .+ \\| [0-9.]+[x%]?( \\[[0-9.]+x?-[0-9.]+x?\\])? +\\| .*\\|")), printed);
     }
 
     @Test
