@@ -121,7 +121,7 @@ public final class GradeSheet {
         chart.getStyler().setLabelsPosition(0.9); // inside the bar's top, so a 100 % bar's number stays on the chart
         chart.getStyler().setXAxisLabelRotation(names.size() > 8 ? 45 : 0);
         if (!names.isEmpty()) {
-            List<Double> rounded = percents.stream().map(p -> Math.round(10 * p) / 10.0).toList();
+            List<Double> rounded = percents.stream().map(GradeSheet::tenths).toList();
             List<String> categories = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 // XChart draws no label on an empty bar, so a zero is said under it.
@@ -158,9 +158,14 @@ public final class GradeSheet {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** {@code value} rounded to tenths, as the sheet shows percentages. */
+    private static double tenths(double value) {
+        return Math.round(10 * value) / 10.0;
+    }
+
     /** A percentage to one decimal, without a trailing ".0". */
     private static String oneDecimal(double value) {
-        double rounded = Math.round(10 * value) / 10.0;
+        double rounded = tenths(value);
         return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(Locale.ROOT, "%.1f", rounded);
     }
 

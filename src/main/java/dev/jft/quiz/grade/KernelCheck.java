@@ -3,6 +3,7 @@ package dev.jft.quiz.grade;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.jft.course.CodeCellNotebook;
 import dev.jft.course.Folders;
 import dev.jft.course.Json;
 import java.io.IOException;
@@ -24,11 +25,8 @@ import java.util.Map;
 final class KernelCheck {
 
     static final String READY = "kernel ready for grading";
-    private static final String NOTEBOOK = """
-            {"cells": [{"cell_type": "code", "id": "kernel-check", "metadata": {}, "execution_count": null, "outputs": [],
-              "source": ["System.out.println(ai.djl.engine.Engine.getInstance().getEngineName() + \\" %s\\");"]}],
-             "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
-            """.formatted(READY);
+    private static final String NOTEBOOK = CodeCellNotebook.of(
+            "System.out.println(ai.djl.engine.Engine.getInstance().getEngineName() + \" " + READY + "\");");
 
     private KernelCheck() {}
 

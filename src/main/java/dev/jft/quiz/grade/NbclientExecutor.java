@@ -1,5 +1,6 @@
 package dev.jft.quiz.grade;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -92,7 +93,7 @@ public final class NbclientExecutor implements NotebookExecutor {
                 builder.environment().put("JUPYTER_RUNTIME_DIR", folder.resolve(".jupyter-runtime").toString());
             }
             kernelspecs.ifPresent(first -> builder.environment().merge("JUPYTER_PATH", first.toString(),
-                    (rest, added) -> added + java.io.File.pathSeparator + rest));
+                    (rest, added) -> added + File.pathSeparator + rest));
             Process process = builder.start();
             boolean finished = process.waitFor(overallLimit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {

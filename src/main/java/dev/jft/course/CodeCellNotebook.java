@@ -4,7 +4,14 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 
-/** For tests: a notebook (nbformat 4) of code cells with these sources, no outputs yet. */
+/**
+ * A notebook (nbformat 4) of code cells with these sources and no outputs yet: the grader's kernel
+ * check runs one, and tests build theirs with it.
+ *
+ * <pre>{@code
+ * Files.writeString(path, CodeCellNotebook.of("int x = 1;", "x + 1"));
+ * }</pre>
+ */
 public final class CodeCellNotebook {
 
     private CodeCellNotebook() {}
