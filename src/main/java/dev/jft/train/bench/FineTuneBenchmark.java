@@ -27,6 +27,8 @@ import java.util.Locale;
  *   <li>achieved GFLOP/s (FLOPs counted by {@link EncoderFlops}) of our forward pass and of our
  *       training step, against a measured fp32 matrix-product peak of DJL + PyTorch
  *       ({@link MatmulPeak}); ONNX Runtime's figure for the same FLOP count is shown beside it;
+ *   <li>whether bfloat16 would pay here: one feed-forward linear layer in fp32 against bf16
+ *       ({@link Bf16Probe});
  *   <li>greedy generation tokens/s of lesson 07's GPT-2 shape with and without the key/value cache
  *       ({@link GenerationSpeed});
  *   <li>peak resident memory of the process.
@@ -107,6 +109,18 @@ public final class FineTuneBenchmark {
                     .add("fp32 matmul peak GFLOP/s (" + MATMUL_SIZE + "x" + MATMUL_SIZE + ", DJL + PyTorch)",
                             number(peak), "")
                     .add("forward / matmul peak", percent(forwardRate / peak), ">= 50%");
+
+            int tokens = BenchmarkOptions.BATCH * BenchmarkOptions.MAX_TOKENS;
+            int width = classifier.encoder().config().hiddenSize();
+            int inner = classifier.encoder().config().intermediateSize();
+            Bf16Probe.Result bf16 = Bf16Probe.measure(manager, tokens, width, inner, options.warmup(),
+                    options.matmulRounds());
+            String linear = String.format(Locale.ROOT, "%dx%d . %dx%d", tokens, width, width, inner);
+            table.add("fp32 linear GFLOP/s (" + linear + ", DJL)", number(bf16.fp32Gflops()), "")
+                    .add("bf16 linear GFLOP/s (same, TorchScript module, fp32 in and out)", number(bf16.bf16Gflops()), "")
+                    .add(String.format(Locale.ROOT, "bf16 / fp32 linear (max difference %.2f%%; CPU bf16 instructions: %s)",
+                            100 * bf16.maxRelativeDifference(), Bf16Probe.cpuBf16Instructions()),
+                            ratio(bf16.speedUp()), "");
 
             Gpt2Config gpt2 = PretrainPlan.full().config();
             GenerationSpeed.Result generation = GenerationSpeed.measure(gpt2, GENERATED_TOKENS, manager);

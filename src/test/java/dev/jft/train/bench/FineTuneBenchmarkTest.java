@@ -16,12 +16,13 @@ class FineTuneBenchmarkTest {
                 "--warmup", "0");
         ResultTable table = FineTuneBenchmark.run(tiny);
         List<String> measures = table.measures();
-        assertEquals(21, measures.size(), table.toString());
+        assertEquals(24, measures.size(), table.toString());
         for (String expected : List.of("FIXED padding", "DYNAMIC padding", "dynamic / fixed", "ours (DJL",
                 "ONNX Runtime (fp32", "ONNX Runtime (int8", "ours / ONNX Runtime fp32", "ours / ONNX Runtime int8",
                 "PyTorch 1.13", "ours / PyTorch eager", "train step ms, fixed shapes (forward", "train GFLOP/s",
                 "train / forward GFLOP/s", "forward GFLOP/s, ours", "forward GFLOP/s, ONNX",
-                "matmul peak GFLOP/s", "forward / matmul peak", "key/value cache (GPT-2 6 x 256",
+                "matmul peak GFLOP/s", "forward / matmul peak",
+                "fp32 linear GFLOP/s", "bf16 linear GFLOP/s", "bf16 / fp32 linear (max difference", "key/value cache (GPT-2 6 x 256",
                 "no cache (same tokens: true)", "cache / none", "VmHWM")) {
             assertTrue(measures.stream().anyMatch(m -> m.contains(expected)), expected + " missing:\n" + table);
         }
