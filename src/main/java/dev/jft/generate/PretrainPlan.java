@@ -48,8 +48,8 @@ public record PretrainPlan(Gpt2Config config, int batchSize, int stepsPerCheckpo
      * The course's plan: 6 layers of width 256 with 4 heads (17.6 M parameters, 12.9 M of them the
      * token embeddings), a 128-token context, batches of 16 windows (2,048 tokens), 1,000 steps with a
      * checkpoint every 100: 2 M tokens. On 2 idle cores it trained in 1,514 s (25 minutes, 1.5 s a step)
-     * with AVX-512 and in 3,527 s (3.5 s a step) with AVX2 only, to a held-out loss of 5.72. Most of a step is the 50,257-way output layer,
-     * so extra layers cost little.
+     * with AVX-512 and in 3,527 s (3.5 s a step) with AVX2 only, to a held-out loss of 5.72. Most of a
+     * step is the 50,257-way output layer, so extra layers cost little.
      */
     public static PretrainPlan full() {
         return new PretrainPlan(model(128, 256, 6, 4), 16, 100, 10, 1.5e-3, 100, 42, 16, false);

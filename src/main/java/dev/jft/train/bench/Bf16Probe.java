@@ -49,16 +49,20 @@ public final class Bf16Probe {
             Timing.Work reduced = () -> once(bf16.apply(x, weight, bias, false));
             double[] seconds = Timing.inTurns(warmup, rounds, fp32, reduced);
             double flop = 2.0 * rows * in * out * rounds;
-            double difference;
             try (NDArray exact = Linear.linear(x, weight, bias).singletonOrThrow();
                     NDArray approximate = bf16.apply(x, weight, bias, false)) {
-                difference = exact.sub(approximate).abs().max().getFloat() / exact.abs().max().getFloat();
+                return new Result(flop / seconds[0] / 1e9, flop / seconds[1] / 1e9,
+                        relativeDifference(exact, approximate));
             }
-            return new Result(flop / seconds[0] / 1e9, flop / seconds[1] / 1e9, difference);
         } finally {
             Files.deleteIfExists(folder.resolve(TorchScriptBf16Linear.FILE_NAME));
             Files.deleteIfExists(folder);
         }
+    }
+
+    /** The largest absolute difference of two arrays over the largest absolute value of {@code exact}. */
+    static float relativeDifference(NDArray exact, NDArray approximate) {
+        return exact.sub(approximate).abs().max().getFloat() / exact.abs().max().getFloat();
     }
 
     /** This CPU's bf16 instruction sets from /proc/cpuinfo, space-separated; "none" if it has none. */

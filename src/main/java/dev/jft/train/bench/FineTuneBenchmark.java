@@ -117,8 +117,10 @@ public final class FineTuneBenchmark {
                     options.matmulRounds());
             String linear = String.format(Locale.ROOT, "%dx%d . %dx%d", tokens, width, width, inner);
             table.add("fp32 linear GFLOP/s (" + linear + ", DJL)", number(bf16.fp32Gflops()), "")
-                    .add("bf16 linear GFLOP/s (same, TorchScript module, fp32 in and out)", number(bf16.bf16Gflops()), "")
-                    .add(String.format(Locale.ROOT, "bf16 / fp32 linear (max difference %.2f%%; CPU bf16 instructions: %s)",
+                    .add("bf16 linear GFLOP/s (same, TorchScript module, fp32 in and out)",
+                            number(bf16.bf16Gflops()), "")
+                    .add(String.format(Locale.ROOT,
+                            "bf16 / fp32 linear (max difference %.2f%%; CPU bf16 instructions: %s)",
                             100 * bf16.maxRelativeDifference(), Bf16Probe.cpuBf16Instructions()),
                             ratio(bf16.speedUp()), "");
 

@@ -22,7 +22,8 @@ class FineTuneBenchmarkTest {
                 "PyTorch 1.13", "ours / PyTorch eager", "train step ms, fixed shapes (forward", "train GFLOP/s",
                 "train / forward GFLOP/s", "forward GFLOP/s, ours", "forward GFLOP/s, ONNX",
                 "matmul peak GFLOP/s", "forward / matmul peak",
-                "fp32 linear GFLOP/s", "bf16 linear GFLOP/s", "bf16 / fp32 linear (max difference", "key/value cache (GPT-2 6 x 256",
+                "fp32 linear GFLOP/s", "bf16 linear GFLOP/s", "bf16 / fp32 linear (max difference",
+                "key/value cache (GPT-2 6 x 256",
                 "no cache (same tokens: true)", "cache / none", "VmHWM")) {
             assertTrue(measures.stream().anyMatch(m -> m.contains(expected)), expected + " missing:\n" + table);
         }
